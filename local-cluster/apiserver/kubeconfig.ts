@@ -14,7 +14,10 @@ export const kubeconfigYaml = (
     clusters: [
       {
         name: 'local-cluster',
-        cluster: { server, 'certificate-authority-data': Buffer.from(caCertificate).toString('base64') },
+        cluster: {
+          server,
+          'certificate-authority-data': Buffer.from(caCertificate).toString('base64'),
+        },
       },
     ],
     users: users.map((u) => ({ name: u.user.username, user: { token: u.token } })),

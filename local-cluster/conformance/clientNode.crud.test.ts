@@ -1,4 +1,10 @@
-import { ApiextensionsV1Api, CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import {
+  ApiextensionsV1Api,
+  CoreV1Api,
+  CustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterUnderTest } from './clusterUnderTest';
@@ -42,7 +48,10 @@ const configMap = (name: string, data: Record<string, string> = { a: '1' }): V1C
 
 describe('ConfigMap CRUD through CoreV1Api', () => {
   it('creates, reads, replaces and deletes', async () => {
-    const created = await core.createNamespacedConfigMap({ namespace: ns, body: configMap('crud-1') });
+    const created = await core.createNamespacedConfigMap({
+      namespace: ns,
+      body: configMap('crud-1'),
+    });
     expect(created.metadata?.uid).toBeTruthy();
     expect(created.metadata?.resourceVersion).toBeTruthy();
     expect(created.metadata?.namespace).toBe(ns);
@@ -61,7 +70,9 @@ describe('ConfigMap CRUD through CoreV1Api', () => {
     expect(replaced.metadata?.resourceVersion).not.toBe(read.metadata?.resourceVersion);
 
     await core.deleteNamespacedConfigMap({ name: 'crud-1', namespace: ns });
-    const gone = await expectStatus(core.readNamespacedConfigMap({ name: 'crud-1', namespace: ns }));
+    const gone = await expectStatus(
+      core.readNamespacedConfigMap({ name: 'crud-1', namespace: ns }),
+    );
     expect(gone.code).toBe(404);
   });
 
@@ -72,13 +83,18 @@ describe('ConfigMap CRUD through CoreV1Api', () => {
     });
     expect(created.metadata?.name).toMatch(/^gen-[a-z0-9]{5}$/);
     expect(created.metadata?.generateName).toBe('gen-');
-    const read = await core.readNamespacedConfigMap({ name: created.metadata?.name as string, namespace: ns });
+    const read = await core.readNamespacedConfigMap({
+      name: created.metadata?.name as string,
+      namespace: ns,
+    });
     expect(read.data).toEqual({ x: 'y' });
   });
 
   it('answers 409 AlreadyExists for a duplicate name', async () => {
     await core.createNamespacedConfigMap({ namespace: ns, body: configMap('dup') });
-    const status = await expectStatus(core.createNamespacedConfigMap({ namespace: ns, body: configMap('dup') }));
+    const status = await expectStatus(
+      core.createNamespacedConfigMap({ namespace: ns, body: configMap('dup') }),
+    );
     expect(status.code).toBe(409);
     expect(status.kind).toBe('Status');
     expect(status.reason).toBe('AlreadyExists');
@@ -87,7 +103,9 @@ describe('ConfigMap CRUD through CoreV1Api', () => {
   });
 
   it('answers 404 NotFound for a missing object', async () => {
-    const status = await expectStatus(core.readNamespacedConfigMap({ name: 'no-such-map', namespace: ns }));
+    const status = await expectStatus(
+      core.readNamespacedConfigMap({ name: 'no-such-map', namespace: ns }),
+    );
     expect(status.code).toBe(404);
     expect(status.reason).toBe('NotFound');
     expect(status.message).toBe('configmaps "no-such-map" not found');
@@ -95,28 +113,46 @@ describe('ConfigMap CRUD through CoreV1Api', () => {
 
   it('answers 409 Conflict for an update with a stale resourceVersion', async () => {
     const first = await core.createNamespacedConfigMap({ namespace: ns, body: configMap('stale') });
-    await core.replaceNamespacedConfigMap({ name: 'stale', namespace: ns, body: { ...first, data: { a: 'new' } } });
+    await core.replaceNamespacedConfigMap({
+      name: 'stale',
+      namespace: ns,
+      body: { ...first, data: { a: 'new' } },
+    });
     const status = await expectStatus(
-      core.replaceNamespacedConfigMap({ name: 'stale', namespace: ns, body: { ...first, data: { a: 'stale' } } }),
+      core.replaceNamespacedConfigMap({
+        name: 'stale',
+        namespace: ns,
+        body: { ...first, data: { a: 'stale' } },
+      }),
     );
     expect(status.code).toBe(409);
     expect(status.reason).toBe('Conflict');
     expect(status.message).toContain('the object has been modified');
-    expect((await core.readNamespacedConfigMap({ name: 'stale', namespace: ns })).data).toEqual({ a: 'new' });
+    expect((await core.readNamespacedConfigMap({ name: 'stale', namespace: ns })).data).toEqual({
+      a: 'new',
+    });
   });
 
   it('answers 422 Invalid with causes for a bad name', async () => {
-    const status = await expectStatus(core.createNamespacedConfigMap({ namespace: ns, body: configMap('Bad_Name') }));
+    const status = await expectStatus(
+      core.createNamespacedConfigMap({ namespace: ns, body: configMap('Bad_Name') }),
+    );
     expect(status.code).toBe(422);
     expect(status.reason).toBe('Invalid');
     expect(status.message).toContain('ConfigMap "Bad_Name" is invalid');
     expect(status.details?.causes).toEqual(
-      expect.arrayContaining([expect.objectContaining({ field: 'metadata.name', reason: 'FieldValueInvalid' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'metadata.name', reason: 'FieldValueInvalid' }),
+      ]),
     );
   });
 
   it('does not persist with dryRun=All', async () => {
-    const created = await core.createNamespacedConfigMap({ namespace: ns, body: configMap('dry'), dryRun: 'All' });
+    const created = await core.createNamespacedConfigMap({
+      namespace: ns,
+      body: configMap('dry'),
+      dryRun: 'All',
+    });
     expect(created.metadata?.name).toBe('dry');
     const status = await expectStatus(core.readNamespacedConfigMap({ name: 'dry', namespace: ns }));
     expect(status.code).toBe(404);
@@ -139,7 +175,11 @@ describe('ConfigMap CRUD through CoreV1Api', () => {
 describe('custom objects: kubevirt.io/v1 VirtualMachine', () => {
   it('creates, gets, lists, patches and deletes', async () => {
     const name = uniqueName('vm');
-    const created = await custom.createNamespacedCustomObject({ ...VM, namespace: ns, body: minimalVm(name, ns) });
+    const created = await custom.createNamespacedCustomObject({
+      ...VM,
+      namespace: ns,
+      body: minimalVm(name, ns),
+    });
     expect(created.metadata.uid).toBeTruthy();
     expect(created.metadata.generation).toBe(1);
     expect(created.spec.runStrategy).toBe('Halted');
@@ -185,7 +225,11 @@ describe('custom objects: kubevirt.io/v1 VirtualMachine', () => {
       ...VM,
       namespace: ns,
       name,
-      body: { ...created, spec: { ...created.spec, runStrategy: 'Always' }, status: { printableStatus: 'Stopped' } },
+      body: {
+        ...created,
+        spec: { ...created.spec, runStrategy: 'Always' },
+        status: { printableStatus: 'Stopped' },
+      },
     });
     expect(withStatus.status.printableStatus).toBe('Stopped');
     expect(withStatus.spec.runStrategy).toBe('Halted');
@@ -196,7 +240,11 @@ describe('custom objects: kubevirt.io/v1 VirtualMachine', () => {
       ...VM,
       namespace: ns,
       name,
-      body: { ...withStatus, spec: { ...withStatus.spec, runStrategy: 'Manual' }, status: { printableStatus: 'Running' } },
+      body: {
+        ...withStatus,
+        spec: { ...withStatus.spec, runStrategy: 'Manual' },
+        status: { printableStatus: 'Running' },
+      },
     });
     expect(updated.spec.runStrategy).toBe('Manual');
     expect(updated.status.printableStatus).toBe('Stopped');
@@ -205,13 +253,20 @@ describe('custom objects: kubevirt.io/v1 VirtualMachine', () => {
 
   it('bumps generation on spec changes only', async () => {
     const name = uniqueName('vm');
-    const created = await custom.createNamespacedCustomObject({ ...VM, namespace: ns, body: minimalVm(name, ns) });
+    const created = await custom.createNamespacedCustomObject({
+      ...VM,
+      namespace: ns,
+      body: minimalVm(name, ns),
+    });
     expect(created.metadata.generation).toBe(1);
     const labelled = await custom.replaceNamespacedCustomObject({
       ...VM,
       namespace: ns,
       name,
-      body: { ...created, metadata: { ...created.metadata, labels: { a: 'b' }, annotations: { note: 'x' } } },
+      body: {
+        ...created,
+        metadata: { ...created.metadata, labels: { a: 'b' }, annotations: { note: 'x' } },
+      },
     });
     expect(labelled.metadata.generation).toBe(1);
     expect(labelled.metadata.resourceVersion).not.toBe(created.metadata.resourceVersion);
@@ -245,7 +300,13 @@ describe('CustomResourceDefinitions through ApiextensionsV1Api', () => {
         spec: {
           group,
           scope: 'Namespaced',
-          names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList', shortNames: ['wdg'] },
+          names: {
+            plural: 'widgets',
+            singular: 'widget',
+            kind: 'Widget',
+            listKind: 'WidgetList',
+            shortNames: ['wdg'],
+          },
           versions: [
             {
               name: 'v1',
@@ -275,7 +336,12 @@ describe('CustomResourceDefinitions through ApiextensionsV1Api', () => {
       expect(discovered.kind).toBe('APIResourceList');
       expect(discovered.groupVersion).toBe(`${group}/v1`);
       const widgets = discovered.resources.find((r: { name: string }) => r.name === 'widgets');
-      expect(widgets).toMatchObject({ kind: 'Widget', namespaced: true, singularName: 'widget', shortNames: ['wdg'] });
+      expect(widgets).toMatchObject({
+        kind: 'Widget',
+        namespaced: true,
+        singularName: 'widget',
+        shortNames: ['wdg'],
+      });
       expect(discovered.resources.map((r: { name: string }) => r.name)).toContain('widgets/status');
 
       const groups = await raw(cluster.kc, 'GET', '/apis');
@@ -288,19 +354,32 @@ describe('CustomResourceDefinitions through ApiextensionsV1Api', () => {
             version: 'v1',
             plural: 'widgets',
             namespace: ns,
-            body: { apiVersion: `${group}/v1`, kind: 'Widget', metadata: { name: 'w1' }, spec: { size: 3 } },
+            body: {
+              apiVersion: `${group}/v1`,
+              kind: 'Widget',
+              metadata: { name: 'w1' },
+              spec: { size: 3 },
+            },
           });
         } catch {
           return undefined;
         }
       }, 10000);
       expect(created.spec).toEqual({ size: 3 });
-      const list = await custom.listNamespacedCustomObject({ group, version: 'v1', plural: 'widgets', namespace: ns });
+      const list = await custom.listNamespacedCustomObject({
+        group,
+        version: 'v1',
+        plural: 'widgets',
+        namespace: ns,
+      });
       expect(list.items).toHaveLength(1);
     } finally {
       await ext.deleteCustomResourceDefinition({ name: crdName });
     }
-    const undiscovered = await eventually(async () => (await raw(cluster.kc, 'GET', `/apis/${group}/v1`)).status === 404, 10000);
+    const undiscovered = await eventually(
+      async () => (await raw(cluster.kc, 'GET', `/apis/${group}/v1`)).status === 404,
+      10000,
+    );
     expect(undiscovered).toBe(true);
     const served = await raw(cluster.kc, 'GET', `/apis/${group}/v1/namespaces/${ns}/widgets`);
     expect(served.status).toBe(404);

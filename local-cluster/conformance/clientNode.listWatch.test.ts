@@ -1,8 +1,14 @@
 import { CoreV1Api, makeInformer, Watch } from '@kubernetes/client-node';
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClusterUnderTest } from './clusterUnderTest';
-import { clusterUnderTest, createTestNamespace, deleteTestNamespaces, eventually, sleep } from './clusterUnderTest';
+import type { ClusterUnderTest, Json } from './clusterUnderTest';
+import {
+  clusterUnderTest,
+  createTestNamespace,
+  deleteTestNamespaces,
+  eventually,
+  sleep,
+} from './clusterUnderTest';
 
 // The local server reads its bookmark interval when its modules load; clusterUnderTest imports
 // them lazily, so setting it here (before the first call) gives quick bookmarks in this file.
@@ -35,7 +41,7 @@ const cm = (name: string, labels: Record<string, string> = {}): V1ConfigMap => (
 
 interface WatchEvent {
   type: string;
-  object: any;
+  object: Json;
 }
 
 /** Starts a client-node watch and collects its events until aborted. */
@@ -63,14 +69,22 @@ const namesOf = (items: V1ConfigMap[]): string[] => items.map((i) => i.metadata?
 describe('list paging with limit and continue', () => {
   it('pages through 25 ConfigMaps exactly once from a consistent snapshot', async () => {
     for (let i = 0; i < 25; i++) {
-      await core.createNamespacedConfigMap({ namespace: ns, body: cm(`page-${String(i).padStart(2, '0')}`, { paging: 'yes' }) });
+      await core.createNamespacedConfigMap({
+        namespace: ns,
+        body: cm(`page-${String(i).padStart(2, '0')}`, { paging: 'yes' }),
+      });
     }
     const seen: string[] = [];
     let cont: string | undefined;
     let firstRv: string | undefined;
     let pages = 0;
     do {
-      const page = await core.listNamespacedConfigMap({ namespace: ns, labelSelector: 'paging=yes', limit: 10, _continue: cont });
+      const page = await core.listNamespacedConfigMap({
+        namespace: ns,
+        labelSelector: 'paging=yes',
+        limit: 10,
+        _continue: cont,
+      });
       pages++;
       expect(page.items.length).toBeLessThanOrEqual(10);
       firstRv ??= page.metadata?.resourceVersion;
@@ -80,20 +94,28 @@ describe('list paging with limit and continue', () => {
       if (cont) expect(page.metadata?.remainingItemCount).toBe(25 - seen.length);
       if (pages === 1) {
         // Created after the first page: a consistent paged list must not show it.
-        await core.createNamespacedConfigMap({ namespace: ns, body: cm('page-late', { paging: 'yes' }) });
+        await core.createNamespacedConfigMap({
+          namespace: ns,
+          body: cm('page-late', { paging: 'yes' }),
+        });
       }
     } while (cont);
     expect(pages).toBe(3);
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
     expect(seen).not.toContain('page-late');
-    const fresh = await core.listNamespacedConfigMap({ namespace: ns, labelSelector: 'paging=yes' });
+    const fresh = await core.listNamespacedConfigMap({
+      namespace: ns,
+      labelSelector: 'paging=yes',
+    });
     expect(fresh.items).toHaveLength(26);
     expect(fresh.metadata?._continue).toBeFalsy();
   });
 
   it('rejects a malformed continue token with 400', async () => {
-    await expect(core.listNamespacedConfigMap({ namespace: ns, limit: 5, _continue: 'not-a-token' })).rejects.toMatchObject({
+    await expect(
+      core.listNamespacedConfigMap({ namespace: ns, limit: 5, _continue: 'not-a-token' }),
+    ).rejects.toMatchObject({
       code: 400,
     });
   });
@@ -101,14 +123,26 @@ describe('list paging with limit and continue', () => {
 
 describe('selectors', () => {
   beforeAll(async () => {
-    await core.createNamespacedConfigMap({ namespace: selNs, body: cm('s-a', { app: 'a', env: 'prod' }) });
-    await core.createNamespacedConfigMap({ namespace: selNs, body: cm('s-b', { app: 'b', env: 'dev' }) });
-    await core.createNamespacedConfigMap({ namespace: selNs, body: cm('s-c', { app: 'c', x: '1' }) });
+    await core.createNamespacedConfigMap({
+      namespace: selNs,
+      body: cm('s-a', { app: 'a', env: 'prod' }),
+    });
+    await core.createNamespacedConfigMap({
+      namespace: selNs,
+      body: cm('s-b', { app: 'b', env: 'dev' }),
+    });
+    await core.createNamespacedConfigMap({
+      namespace: selNs,
+      body: cm('s-c', { app: 'c', x: '1' }),
+    });
     await core.createNamespacedConfigMap({ namespace: selNs, body: cm('s-d', {}) });
   });
 
   const select = async (labelSelector?: string, fieldSelector?: string): Promise<string[]> =>
-    namesOf((await core.listNamespacedConfigMap({ namespace: selNs, labelSelector, fieldSelector })).items)
+    namesOf(
+      (await core.listNamespacedConfigMap({ namespace: selNs, labelSelector, fieldSelector }))
+        .items,
+    )
       .filter((n) => n.startsWith('s-'))
       .sort();
 
@@ -131,8 +165,12 @@ describe('selectors', () => {
   });
 
   it('rejects an unknown field selector and a malformed label selector with 400', async () => {
-    await expect(core.listNamespacedConfigMap({ namespace: selNs, fieldSelector: 'spec.nope=1' })).rejects.toMatchObject({ code: 400 });
-    await expect(core.listNamespacedConfigMap({ namespace: selNs, labelSelector: 'app in (a' })).rejects.toMatchObject({ code: 400 });
+    await expect(
+      core.listNamespacedConfigMap({ namespace: selNs, fieldSelector: 'spec.nope=1' }),
+    ).rejects.toMatchObject({ code: 400 });
+    await expect(
+      core.listNamespacedConfigMap({ namespace: selNs, labelSelector: 'app in (a' }),
+    ).rejects.toMatchObject({ code: 400 });
   });
 });
 
@@ -142,20 +180,32 @@ describe('Watch', () => {
     const rv = list.metadata?.resourceVersion as string;
     const w = await startWatch(`/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: rv });
     await core.createNamespacedConfigMap({ namespace: ns, body: cm('w-1') });
-    await core.patchNamespacedConfigMap({ name: 'w-1', namespace: ns, body: [{ op: 'add', path: '/data/more', value: 'x' }] });
+    await core.patchNamespacedConfigMap({
+      name: 'w-1',
+      namespace: ns,
+      body: [{ op: 'add', path: '/data/more', value: 'x' }],
+    });
     await core.deleteNamespacedConfigMap({ name: 'w-1', namespace: ns });
-    const got = await eventually(() => w.events.filter((e) => e.object?.metadata?.name === 'w-1').length >= 3);
+    const got = await eventually(
+      () => w.events.filter((e) => e.object?.metadata?.name === 'w-1').length >= 3,
+    );
     w.abort();
     expect(got).toBe(true);
     const mine = w.events.filter((e) => e.object?.metadata?.name === 'w-1');
     expect(mine.map((e) => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
     expect(mine[1].object.data).toEqual({ name: 'w-1', more: 'x' });
-    expect(Number(mine[2].object.metadata.resourceVersion)).toBeGreaterThan(Number(mine[1].object.metadata.resourceVersion));
+    expect(Number(mine[2].object.metadata.resourceVersion)).toBeGreaterThan(
+      Number(mine[1].object.metadata.resourceVersion),
+    );
   });
 
   it('replays events after the given resourceVersion', async () => {
     const created = await core.createNamespacedConfigMap({ namespace: ns, body: cm('w-replay') });
-    await core.patchNamespacedConfigMap({ name: 'w-replay', namespace: ns, body: [{ op: 'add', path: '/data/k', value: 'v' }] });
+    await core.patchNamespacedConfigMap({
+      name: 'w-replay',
+      namespace: ns,
+      body: [{ op: 'add', path: '/data/k', value: 'v' }],
+    });
     const w = await startWatch(`/api/v1/namespaces/${ns}/configmaps`, {
       resourceVersion: created.metadata?.resourceVersion,
       fieldSelector: 'metadata.name=w-replay',
@@ -168,28 +218,45 @@ describe('Watch', () => {
   });
 
   it('sends DELETED when an object stops matching the label selector', async () => {
-    const created = await core.createNamespacedConfigMap({ namespace: ns, body: cm('w-sel', { watched: 'yes' }) });
+    const created = await core.createNamespacedConfigMap({
+      namespace: ns,
+      body: cm('w-sel', { watched: 'yes' }),
+    });
     const w = await startWatch(`/api/v1/namespaces/${ns}/configmaps`, {
       resourceVersion: created.metadata?.resourceVersion,
       labelSelector: 'watched=yes',
     });
-    await core.patchNamespacedConfigMap({ name: 'w-sel', namespace: ns, body: [{ op: 'replace', path: '/metadata/labels/watched', value: 'no' }] });
+    await core.patchNamespacedConfigMap({
+      name: 'w-sel',
+      namespace: ns,
+      body: [{ op: 'replace', path: '/metadata/labels/watched', value: 'no' }],
+    });
     const got = await eventually(() => w.events.some((e) => e.type === 'DELETED'));
     w.abort();
     expect(got).toBe(true);
     expect(w.events.map((e) => e.type)).toEqual(['DELETED']);
     expect(w.events[0].object.metadata.name).toBe('w-sel');
     // The object still exists: it only left the selector.
-    expect((await core.readNamespacedConfigMap({ name: 'w-sel', namespace: ns })).metadata?.labels).toEqual({ watched: 'no' });
+    expect(
+      (await core.readNamespacedConfigMap({ name: 'w-sel', namespace: ns })).metadata?.labels,
+    ).toEqual({ watched: 'no' });
   });
 
   it('starts with synthetic ADDED events when no resourceVersion is given', async () => {
-    await core.createNamespacedConfigMap({ namespace: ns, body: cm('w-initial', { initial: 'yes' }) });
-    const w = await startWatch(`/api/v1/namespaces/${ns}/configmaps`, { labelSelector: 'initial=yes' });
+    await core.createNamespacedConfigMap({
+      namespace: ns,
+      body: cm('w-initial', { initial: 'yes' }),
+    });
+    const w = await startWatch(`/api/v1/namespaces/${ns}/configmaps`, {
+      labelSelector: 'initial=yes',
+    });
     const got = await eventually(() => w.events.length >= 1);
     w.abort();
     expect(got).toBe(true);
-    expect(w.events[0]).toMatchObject({ type: 'ADDED', object: { metadata: { name: 'w-initial' } } });
+    expect(w.events[0]).toMatchObject({
+      type: 'ADDED',
+      object: { metadata: { name: 'w-initial' } },
+    });
   });
 
   it('sends BOOKMARK events when allowWatchBookmarks is set', async (ctx) => {
@@ -204,7 +271,9 @@ describe('Watch', () => {
     expect(got).toBe(true);
     const bookmark = w.events.find((e) => e.type === 'BOOKMARK') as WatchEvent;
     expect(bookmark.object.kind).toBe('ConfigMap');
-    expect(Number(bookmark.object.metadata.resourceVersion)).toBeGreaterThanOrEqual(Number(list.metadata?.resourceVersion));
+    expect(Number(bookmark.object.metadata.resourceVersion)).toBeGreaterThanOrEqual(
+      Number(list.metadata?.resourceVersion),
+    );
   });
 
   it('ends a watch from a compacted resourceVersion with a 410 ERROR event', async (ctx) => {
@@ -212,7 +281,9 @@ describe('Watch', () => {
     const list = await core.listNamespacedConfigMap({ namespace: ns });
     await core.createNamespacedConfigMap({ namespace: ns, body: cm('w-compacted') });
     cluster.localCluster?.context.cache.compact();
-    const w = await startWatch(`/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: list.metadata?.resourceVersion });
+    const w = await startWatch(`/api/v1/namespaces/${ns}/configmaps`, {
+      resourceVersion: list.metadata?.resourceVersion,
+    });
     await w.done;
     expect(w.events).toHaveLength(1);
     expect(w.events[0].type).toBe('ERROR');
@@ -225,14 +296,18 @@ describe('makeInformer', () => {
     if (!cluster.local) ctx.skip();
     const infNs = await createTestNamespace(cluster.kc);
     try {
-      for (const n of ['inf-keep', 'inf-drop']) await core.createNamespacedConfigMap({ namespace: infNs, body: cm(n) });
+      for (const n of ['inf-keep', 'inf-drop'])
+        await core.createNamespacedConfigMap({ namespace: infNs, body: cm(n) });
       const informer = makeInformer(cluster.kc, `/api/v1/namespaces/${infNs}/configmaps`, () =>
         core.listNamespacedConfigMap({ namespace: infNs }),
       );
       const deleted: string[] = [];
       const errors: unknown[] = [];
       informer.on('delete', (o) => deleted.push(o.metadata?.name as string));
-      informer.on('error', (e) => errors.push(e));
+      // stop() aborts the watch request, which client-node reports as an AbortError.
+      informer.on('error', (e) => {
+        if ((e as { name?: string })?.name !== 'AbortError') errors.push(e);
+      });
       await informer.start();
       try {
         const names = () => namesOf([...informer.list(infNs)]).sort();
@@ -243,12 +318,18 @@ describe('makeInformer', () => {
         await informer.stop();
         await core.deleteNamespacedConfigMap({ name: 'inf-drop', namespace: infNs });
         await core.createNamespacedConfigMap({ namespace: infNs, body: cm('inf-new') });
-        await core.patchNamespacedConfigMap({ name: 'inf-keep', namespace: infNs, body: [{ op: 'add', path: '/data/v', value: '2' }] });
+        await core.patchNamespacedConfigMap({
+          name: 'inf-keep',
+          namespace: infNs,
+          body: [{ op: 'add', path: '/data/v', value: '2' }],
+        });
         cluster.localCluster?.context.cache.compact();
         await informer.start();
 
         const converged = await eventually(
-          () => names().join() === 'inf-keep,inf-new' && informer.get('inf-keep', infNs)?.data?.v === '2',
+          () =>
+            names().join() === 'inf-keep,inf-new' &&
+            informer.get('inf-keep', infNs)?.data?.v === '2',
           5000,
         );
         expect(converged).toBe(true);

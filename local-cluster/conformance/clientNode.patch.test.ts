@@ -1,4 +1,9 @@
-import { CoreV1Api, CustomObjectsApi, PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
+import {
+  CoreV1Api,
+  CustomObjectsApi,
+  PatchStrategy,
+  setHeaderOptions,
+} from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterUnderTest } from './clusterUnderTest';
 import {
@@ -30,7 +35,8 @@ afterAll(async () => {
   await cluster.close();
 });
 
-const cmPath = (name: string, query = ''): string => `/api/v1/namespaces/${ns}/configmaps/${name}${query}`;
+const cmPath = (name: string, query = ''): string =>
+  `/api/v1/namespaces/${ns}/configmaps/${name}${query}`;
 
 const patch = (path: string, contentType: string, body: unknown): Promise<RawResponse> =>
   raw(cluster.kc, 'PATCH', path, {
@@ -38,8 +44,15 @@ const patch = (path: string, contentType: string, body: unknown): Promise<RawRes
     headers: { 'Content-Type': contentType },
   });
 
-const createCm = async (name: string, data: Record<string, string>, labels?: Record<string, string>): Promise<void> => {
-  await core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name, labels }, data } });
+const createCm = async (
+  name: string,
+  data: Record<string, string>,
+  labels?: Record<string, string>,
+): Promise<void> => {
+  await core.createNamespacedConfigMap({
+    namespace: ns,
+    body: { metadata: { name, labels }, data },
+  });
 };
 
 describe('JSON patch (application/json-patch+json)', () => {
@@ -63,7 +76,13 @@ describe('JSON patch (application/json-patch+json)', () => {
 
   it('applies to a custom resource through CustomObjectsApi', async () => {
     const name = uniqueName('vm');
-    await custom.createNamespacedCustomObject({ group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines', namespace: ns, body: minimalVm(name, ns) });
+    await custom.createNamespacedCustomObject({
+      group: 'kubevirt.io',
+      version: 'v1',
+      plural: 'virtualmachines',
+      namespace: ns,
+      body: minimalVm(name, ns),
+    });
     const patched = await custom.patchNamespacedCustomObject(
       {
         group: 'kubevirt.io',
@@ -103,7 +122,9 @@ describe('JSON patch (application/json-patch+json)', () => {
   });
 
   it('answers 404 for a patch of a missing object', async () => {
-    const res = await patch(cmPath('jp-missing'), PatchStrategy.JsonPatch, [{ op: 'add', path: '/data/x', value: 'y' }]);
+    const res = await patch(cmPath('jp-missing'), PatchStrategy.JsonPatch, [
+      { op: 'add', path: '/data/x', value: 'y' },
+    ]);
     expect(res.status).toBe(404);
     expect(res.json).toMatchObject({ kind: 'Status', reason: 'NotFound' });
   });
@@ -124,22 +145,37 @@ describe('merge patch (application/merge-patch+json)', () => {
   it('replaces lists wholesale on a custom resource', async () => {
     const name = uniqueName('vm');
     const vm = minimalVm(name, ns);
-    vm.spec.template.spec.domain.devices = { disks: [{ name: 'a', disk: {} }, { name: 'b', disk: {} }] };
+    vm.spec.template.spec.domain.devices = {
+      disks: [
+        { name: 'a', disk: {} },
+        { name: 'b', disk: {} },
+      ],
+    };
     vm.spec.template.spec.volumes = [
       { name: 'a', containerDisk: { image: 'quay.io/a' } },
       { name: 'b', containerDisk: { image: 'quay.io/b' } },
     ];
-    await custom.createNamespacedCustomObject({ group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines', namespace: ns, body: vm });
-    const res = await patch(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines/${name}`, PatchStrategy.MergePatch, {
-      spec: {
-        template: {
-          spec: {
-            domain: { devices: { disks: [{ name: 'a', disk: {} }] } },
-            volumes: [{ name: 'a', containerDisk: { image: 'quay.io/a' } }],
+    await custom.createNamespacedCustomObject({
+      group: 'kubevirt.io',
+      version: 'v1',
+      plural: 'virtualmachines',
+      namespace: ns,
+      body: vm,
+    });
+    const res = await patch(
+      `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines/${name}`,
+      PatchStrategy.MergePatch,
+      {
+        spec: {
+          template: {
+            spec: {
+              domain: { devices: { disks: [{ name: 'a', disk: {} }] } },
+              volumes: [{ name: 'a', containerDisk: { image: 'quay.io/a' } }],
+            },
           },
         },
       },
-    });
+    );
     expect(res.status).toBe(200);
     expect(res.json.spec.template.spec.domain.devices.disks).toEqual([{ name: 'a', disk: {} }]);
     expect(res.json.spec.template.spec.domain.memory).toEqual({ guest: '1Gi' });
@@ -161,12 +197,20 @@ describe('strategic merge patch (application/strategic-merge-patch+json)', () =>
 
   it('merges Pod containers by name', async () => {
     await core.createNamespacedPod({ namespace: ns, body: pod('smp') });
-    const res = await patch(`/api/v1/namespaces/${ns}/pods/smp`, PatchStrategy.StrategicMergePatch, {
-      metadata: { labels: { patched: 'yes' } },
-      spec: { containers: [{ name: 'web', env: [{ name: 'B', value: '2' }] }] },
-    });
+    const res = await patch(
+      `/api/v1/namespaces/${ns}/pods/smp`,
+      PatchStrategy.StrategicMergePatch,
+      {
+        metadata: { labels: { patched: 'yes' } },
+        spec: { containers: [{ name: 'web', env: [{ name: 'B', value: '2' }] }] },
+      },
+    );
     expect(res.status).toBe(200);
-    const containers = res.json.spec.containers as { name: string; image: string; env?: { name: string }[] }[];
+    const containers = res.json.spec.containers as {
+      name: string;
+      image: string;
+      env?: { name: string }[];
+    }[];
     expect(containers.map((c) => c.name)).toEqual(['web', 'sidecar']);
     expect(containers[0].image).toBe('nginx:1.27');
     expect(containers[0].env?.map((e) => e.name).sort()).toEqual(['A', 'B']);
@@ -176,19 +220,33 @@ describe('strategic merge patch (application/strategic-merge-patch+json)', () =>
 
   it('deletes a list element with $patch: delete', async () => {
     await core.createNamespacedPod({ namespace: ns, body: pod('smp-del') });
-    const res = await patch(`/api/v1/namespaces/${ns}/pods/smp-del`, PatchStrategy.StrategicMergePatch, {
-      spec: { containers: [{ name: 'sidecar', $patch: 'delete' }] },
-    });
+    const res = await patch(
+      `/api/v1/namespaces/${ns}/pods/smp-del`,
+      PatchStrategy.StrategicMergePatch,
+      {
+        spec: { containers: [{ name: 'sidecar', $patch: 'delete' }] },
+      },
+    );
     expect(res.status).toBe(200);
     expect(res.json.spec.containers.map((c: { name: string }) => c.name)).toEqual(['web']);
   });
 
   it('answers 415 for a custom resource', async () => {
     const name = uniqueName('vm');
-    await custom.createNamespacedCustomObject({ group: 'kubevirt.io', version: 'v1', plural: 'virtualmachines', namespace: ns, body: minimalVm(name, ns) });
-    const res = await patch(`/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines/${name}`, PatchStrategy.StrategicMergePatch, {
-      spec: { runStrategy: 'Always' },
+    await custom.createNamespacedCustomObject({
+      group: 'kubevirt.io',
+      version: 'v1',
+      plural: 'virtualmachines',
+      namespace: ns,
+      body: minimalVm(name, ns),
     });
+    const res = await patch(
+      `/apis/kubevirt.io/v1/namespaces/${ns}/virtualmachines/${name}`,
+      PatchStrategy.StrategicMergePatch,
+      {
+        spec: { runStrategy: 'Always' },
+      },
+    );
     expect(res.status).toBe(415);
     expect(res.json).toMatchObject({ kind: 'Status', code: 415, reason: 'UnsupportedMediaType' });
   });
@@ -214,17 +272,27 @@ describe('server-side apply (application/apply-patch+yaml)', () => {
     ].join('\n');
 
   it('requires a fieldManager', async () => {
-    const res = await patch(cmPath('ssa-nomanager'), PatchStrategy.ServerSideApply, applyYaml('ssa-nomanager', { a: '1' }));
+    const res = await patch(
+      cmPath('ssa-nomanager'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-nomanager', { a: '1' }),
+    );
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ kind: 'Status', code: 400, reason: 'BadRequest' });
     expect(res.json.message).toContain('fieldManager');
   });
 
   it('creates the object and records the manager', async () => {
-    const res = await patch(cmPath('ssa-create', '?fieldManager=alice'), PatchStrategy.ServerSideApply, applyYaml('ssa-create', { a: '1' }));
+    const res = await patch(
+      cmPath('ssa-create', '?fieldManager=alice'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-create', { a: '1' }),
+    );
     expect(res.status).toBe(201);
     expect(res.json.data).toEqual({ a: '1' });
-    const managers = (res.json.metadata.managedFields as { manager: string; operation: string }[]).map((m) => `${m.manager}/${m.operation}`);
+    const managers = (
+      res.json.metadata.managedFields as { manager: string; operation: string }[]
+    ).map((m) => `${m.manager}/${m.operation}`);
     expect(managers).toEqual(['alice/Apply']);
     const read = await core.readNamespacedConfigMap({ name: 'ssa-create', namespace: ns });
     expect(read.data).toEqual({ a: '1' });
@@ -232,33 +300,66 @@ describe('server-side apply (application/apply-patch+yaml)', () => {
 
   it('applies through CoreV1Api with the apply content type', async () => {
     const applied = await core.patchNamespacedConfigMap(
-      { name: 'ssa-client', namespace: ns, fieldManager: 'client-node', body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'ssa-client' }, data: { z: '26' } } },
+      {
+        name: 'ssa-client',
+        namespace: ns,
+        fieldManager: 'client-node',
+        body: {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'ssa-client' },
+          data: { z: '26' },
+        },
+      },
       setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply),
     );
     expect(applied.data).toEqual({ z: '26' });
   });
 
   it('reports a conflict between two managers with 409 and lets force take over', async () => {
-    const first = await patch(cmPath('ssa-conflict', '?fieldManager=alice'), PatchStrategy.ServerSideApply, applyYaml('ssa-conflict', { shared: 'alice', own: 'a' }));
+    const first = await patch(
+      cmPath('ssa-conflict', '?fieldManager=alice'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-conflict', { shared: 'alice', own: 'a' }),
+    );
     expect(first.status).toBe(201);
 
-    const clash = await patch(cmPath('ssa-conflict', '?fieldManager=bob'), PatchStrategy.ServerSideApply, applyYaml('ssa-conflict', { shared: 'bob' }));
+    const clash = await patch(
+      cmPath('ssa-conflict', '?fieldManager=bob'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-conflict', { shared: 'bob' }),
+    );
     expect(clash.status).toBe(409);
     expect(clash.json).toMatchObject({ kind: 'Status', code: 409, reason: 'Conflict' });
     expect(clash.json.message).toContain('alice');
     expect(clash.json.details.causes).toEqual(
-      expect.arrayContaining([expect.objectContaining({ reason: 'FieldManagerConflict', field: '.data.shared' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ reason: 'FieldManagerConflict', field: '.data.shared' }),
+      ]),
     );
-    expect((await core.readNamespacedConfigMap({ name: 'ssa-conflict', namespace: ns })).data).toEqual({ shared: 'alice', own: 'a' });
+    expect(
+      (await core.readNamespacedConfigMap({ name: 'ssa-conflict', namespace: ns })).data,
+    ).toEqual({ shared: 'alice', own: 'a' });
 
     // The same value is no conflict: both managers then share the field.
-    const same = await patch(cmPath('ssa-conflict', '?fieldManager=carol'), PatchStrategy.ServerSideApply, applyYaml('ssa-conflict', { shared: 'alice' }));
+    const same = await patch(
+      cmPath('ssa-conflict', '?fieldManager=carol'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-conflict', { shared: 'alice' }),
+    );
     expect(same.status).toBe(200);
 
-    const forced = await patch(cmPath('ssa-conflict', '?fieldManager=bob&force=true'), PatchStrategy.ServerSideApply, applyYaml('ssa-conflict', { shared: 'bob' }));
+    const forced = await patch(
+      cmPath('ssa-conflict', '?fieldManager=bob&force=true'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-conflict', { shared: 'bob' }),
+    );
     expect(forced.status).toBe(200);
     expect(forced.json.data).toEqual({ shared: 'bob', own: 'a' });
-    const entries = forced.json.metadata.managedFields as { manager: string; fieldsV1: { 'f:data'?: Record<string, unknown> } }[];
+    const entries = forced.json.metadata.managedFields as {
+      manager: string;
+      fieldsV1: { 'f:data'?: Record<string, unknown> };
+    }[];
     const bob = entries.find((m) => m.manager === 'bob');
     const alice = entries.find((m) => m.manager === 'alice');
     expect(Object.keys(bob?.fieldsV1['f:data'] ?? {})).toContain('f:shared');
@@ -267,8 +368,16 @@ describe('server-side apply (application/apply-patch+yaml)', () => {
   });
 
   it('removes fields a manager stops applying', async () => {
-    await patch(cmPath('ssa-shrink', '?fieldManager=alice'), PatchStrategy.ServerSideApply, applyYaml('ssa-shrink', { a: '1', b: '2' }));
-    const res = await patch(cmPath('ssa-shrink', '?fieldManager=alice'), PatchStrategy.ServerSideApply, applyYaml('ssa-shrink', { a: '1' }));
+    await patch(
+      cmPath('ssa-shrink', '?fieldManager=alice'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-shrink', { a: '1', b: '2' }),
+    );
+    const res = await patch(
+      cmPath('ssa-shrink', '?fieldManager=alice'),
+      PatchStrategy.ServerSideApply,
+      applyYaml('ssa-shrink', { a: '1' }),
+    );
     expect(res.status).toBe(200);
     expect(res.json.data).toEqual({ a: '1' });
   });

@@ -8,6 +8,10 @@ import type { LocalCluster } from '../apiserver/localCluster';
 
 export type ConformanceUser = 'admin' | 'developer';
 
+/** A decoded response body: tests assert on it field by field, so it is deliberately untyped. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+export type Json = any;
+
 export interface ClusterUnderTest {
   /** A kubeconfig file with the contexts `admin` and `developer`, for kubectl. */
   kubeconfigPath: string;
@@ -47,7 +51,9 @@ export async function clusterUnderTest(): Promise<ClusterUnderTest> {
     // client-node refuses plain-http servers unless told to skip TLS verification (there is none).
     if (kc.clusters.some((c) => c.server.startsWith('http:') && !c.skipTLSVerify)) {
       kc.loadFromOptions({
-        clusters: kc.clusters.map((c) => (c.server.startsWith('http:') ? { ...c, skipTLSVerify: true } : c)),
+        clusters: kc.clusters.map((c) =>
+          c.server.startsWith('http:') ? { ...c, skipTLSVerify: true } : c,
+        ),
         users: kc.users,
         contexts: kc.contexts,
         currentContext: kc.currentContext,
@@ -72,14 +78,15 @@ export async function clusterUnderTest(): Promise<ClusterUnderTest> {
 /** The user name of the `developer` context, for RoleBindings the tests create. */
 export const DEVELOPER_USER = process.env.CONFORMANCE_DEVELOPER_USER ?? 'developer';
 
-export const uniqueName = (prefix = 'conf'): string => `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+export const uniqueName = (prefix = 'conf'): string =>
+  `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 
 export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   text: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
-  json: any;
+  json: Json;
 }
 
 export interface RawOptions {
@@ -94,7 +101,12 @@ export interface RawOptions {
  * client certificate, CA) — for what the typed clients cannot express: patch types, raw bodies,
  * Accept negotiation, unauthenticated calls.
  */
-export const raw = async (kc: KubeConfig, method: string, path: string, options: RawOptions = {}): Promise<RawResponse> => {
+export const raw = async (
+  kc: KubeConfig,
+  method: string,
+  path: string,
+  options: RawOptions = {},
+): Promise<RawResponse> => {
   const cluster = kc.getCurrentCluster();
   if (!cluster) throw new Error('no current cluster in the kubeconfig');
   const url = new URL(cluster.server.replace(/\/$/, '') + path);
@@ -109,7 +121,10 @@ export const raw = async (kc: KubeConfig, method: string, path: string, options:
   }
   let body: string | Buffer | undefined;
   if (options.body !== undefined) {
-    body = typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body);
+    body =
+      typeof options.body === 'string' || Buffer.isBuffer(options.body)
+        ? options.body
+        : JSON.stringify(options.body);
     headers['Content-Type'] ??= 'application/json';
   }
   Object.assign(headers, options.headers ?? {});
@@ -132,7 +147,8 @@ export const raw = async (kc: KubeConfig, method: string, path: string, options:
     });
     req.on('error', (err: NodeJS.ErrnoException) => {
       // A server may answer 413 and close before the whole oversized body is written.
-      if (err.code === 'EPIPE' || err.code === 'ECONNRESET') reject(Object.assign(err, { partial: true }));
+      if (err.code === 'EPIPE' || err.code === 'ECONNRESET')
+        reject(Object.assign(err, { partial: true }));
       else reject(err);
     });
     if (body !== undefined) req.end(body);
@@ -141,15 +157,28 @@ export const raw = async (kc: KubeConfig, method: string, path: string, options:
 };
 
 /** The Status an ApiException of @kubernetes/client-node carries in its body string. */
-export const statusOfError = (err: unknown): { code: number; reason?: string; message?: string; details?: any; kind?: string } => {
+export const statusOfError = (
+  err: unknown,
+): { code: number; reason?: string; message?: string; details?: Json; kind?: string } => {
   const e = err as { code?: number; body?: unknown };
   if (typeof e?.code !== 'number') throw err;
-  const body = typeof e.body === 'string' ? (JSON.parse(e.body) as Record<string, unknown>) : (e.body as Record<string, unknown>);
-  return { ...(body ?? {}), code: e.code } as { code: number; reason?: string; message?: string; details?: any; kind?: string };
+  const body =
+    typeof e.body === 'string'
+      ? (JSON.parse(e.body) as Record<string, unknown>)
+      : (e.body as Record<string, unknown>);
+  return { ...(body ?? {}), code: e.code } as {
+    code: number;
+    reason?: string;
+    message?: string;
+    details?: Json;
+    kind?: string;
+  };
 };
 
 /** Awaits a promise expected to fail with an ApiException and returns its Status. */
-export const expectStatus = async (p: Promise<unknown>): Promise<ReturnType<typeof statusOfError>> => {
+export const expectStatus = async (
+  p: Promise<unknown>,
+): Promise<ReturnType<typeof statusOfError>> => {
   try {
     await p;
   } catch (err) {
@@ -161,7 +190,11 @@ export const expectStatus = async (p: Promise<unknown>): Promise<ReturnType<type
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` until it returns a truthy value or the time runs out (then returns the last value). */
-export const eventually = async <T>(check: () => Promise<T> | T, timeoutMs = 5000, intervalMs = 100): Promise<T> => {
+export const eventually = async <T>(
+  check: () => Promise<T> | T,
+  timeoutMs = 5000,
+  intervalMs = 100,
+): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
   let last = await check();
   while (!last && Date.now() < deadline) {
@@ -174,8 +207,11 @@ export const eventually = async <T>(check: () => Promise<T> | T, timeoutMs = 500
 /** Creates a namespace as admin and returns its name. */
 export const createTestNamespace = async (kc: KubeConfig, prefix = 'conf'): Promise<string> => {
   const name = uniqueName(prefix);
-  const res = await raw(kc, 'POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } } });
-  if (res.status !== 201) throw new Error(`could not create namespace ${name}: ${res.status} ${res.text}`);
+  const res = await raw(kc, 'POST', '/api/v1/namespaces', {
+    body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name } },
+  });
+  if (res.status !== 201)
+    throw new Error(`could not create namespace ${name}: ${res.status} ${res.text}`);
   return name;
 };
 
@@ -185,7 +221,7 @@ export const deleteTestNamespaces = async (kc: KubeConfig, names: string[]): Pro
 };
 
 /** A minimal valid KubeVirt VirtualMachine that never runs. */
-export const minimalVm = (name: string, namespace: string): Record<string, any> => ({
+export const minimalVm = (name: string, namespace: string): Record<string, Json> => ({
   apiVersion: 'kubevirt.io/v1',
   kind: 'VirtualMachine',
   metadata: { name, namespace },

@@ -49,7 +49,10 @@ describe('RBAC as the developer', () => {
     // RBAC changes can take a moment to reach the authorizer of a real apiserver.
     const created = await eventually(async () => {
       try {
-        return await devCore.createNamespacedConfigMap({ namespace: devNs, body: { metadata: { name: 'mine' }, data: { a: '1' } } });
+        return await devCore.createNamespacedConfigMap({
+          namespace: devNs,
+          body: { metadata: { name: 'mine' }, data: { a: '1' } },
+        });
       } catch {
         return undefined;
       }
@@ -60,14 +63,21 @@ describe('RBAC as the developer', () => {
   });
 
   it('is forbidden elsewhere, with kube wording', async () => {
-    const status = await expectStatus(devCore.createNamespacedConfigMap({ namespace: otherNs, body: { metadata: { name: 'nope' } } }));
+    const status = await expectStatus(
+      devCore.createNamespacedConfigMap({
+        namespace: otherNs,
+        body: { metadata: { name: 'nope' } },
+      }),
+    );
     expect(status.code).toBe(403);
     expect(status.kind).toBe('Status');
     expect(status.reason).toBe('Forbidden');
     expect(status.message).toBe(
       `configmaps is forbidden: User "${DEVELOPER_USER}" cannot create resource "configmaps" in API group "" in the namespace "${otherNs}"`,
     );
-    const get = await expectStatus(devCore.readNamespacedConfigMap({ name: 'anything', namespace: otherNs }));
+    const get = await expectStatus(
+      devCore.readNamespacedConfigMap({ name: 'anything', namespace: otherNs }),
+    );
     expect(get.code).toBe(403);
     expect(get.message).toBe(
       `configmaps "anything" is forbidden: User "${DEVELOPER_USER}" cannot get resource "configmaps" in API group "" in the namespace "${otherNs}"`,
@@ -84,26 +94,94 @@ describe('RBAC as the developer', () => {
   it('matches the seeded bindings of the local cluster (demo-dev admin, default forbidden)', async (ctx) => {
     if (!cluster.local) ctx.skip();
     const name = uniqueName('cm');
-    const created = await devCore.createNamespacedConfigMap({ namespace: 'demo-dev', body: { metadata: { name } } });
+    const created = await devCore.createNamespacedConfigMap({
+      namespace: 'demo-dev',
+      body: { metadata: { name } },
+    });
     expect(created.metadata?.namespace).toBe('demo-dev');
     await devCore.deleteNamespacedConfigMap({ name, namespace: 'demo-dev' });
-    const status = await expectStatus(devCore.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name } } }));
+    const status = await expectStatus(
+      devCore.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name } } }),
+    );
     expect(status.code).toBe(403);
     expect(status.message).toBe(
       'configmaps is forbidden: User "developer" cannot create resource "configmaps" in API group "" in the namespace "default"',
     );
     // view in the OS images namespace: read yes, write no.
-    const list = await devCore.listNamespacedConfigMap({ namespace: 'openshift-virtualization-os-images' });
+    const list = await devCore.listNamespacedConfigMap({
+      namespace: 'openshift-virtualization-os-images',
+    });
     expect(Array.isArray(list.items)).toBe(true);
     const write = await expectStatus(
-      devCore.createNamespacedConfigMap({ namespace: 'openshift-virtualization-os-images', body: { metadata: { name } } }),
+      devCore.createNamespacedConfigMap({
+        namespace: 'openshift-virtualization-os-images',
+        body: { metadata: { name } },
+      }),
     );
     expect(write.code).toBe(403);
   });
 });
 
+describe('impersonation', () => {
+  it('lets the admin act as the developer, with only the developer rights', async () => {
+    const headers = { 'Impersonate-User': DEVELOPER_USER };
+    const whoami = await raw(
+      cluster.kc,
+      'POST',
+      '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews',
+      {
+        headers,
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: {
+            resourceAttributes: { verb: 'create', resource: 'configmaps', namespace: otherNs },
+          },
+        },
+      },
+    );
+    expect(whoami.status).toBe(201);
+    expect(whoami.json.status.allowed).toBe(false);
+    const refused = await raw(cluster.kc, 'POST', `/api/v1/namespaces/${otherNs}/configmaps`, {
+      headers,
+      body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'impersonated' } },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.json.message).toContain(
+      `User "${DEVELOPER_USER}" cannot create resource "configmaps"`,
+    );
+    const allowed = await raw(cluster.kc, 'POST', `/api/v1/namespaces/${devNs}/configmaps`, {
+      headers,
+      body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'impersonated' } },
+    });
+    expect(allowed.status).toBe(201);
+  });
+
+  it('refuses impersonation to a user without the impersonate verb', async () => {
+    const res = await raw(
+      cluster.kcAs('developer'),
+      'GET',
+      `/api/v1/namespaces/${otherNs}/configmaps`,
+      {
+        headers: { 'Impersonate-User': 'admin' },
+      },
+    );
+    expect(res.status).toBe(403);
+    expect(res.json).toMatchObject({ kind: 'Status', reason: 'Forbidden' });
+    expect(res.json.message).toContain(
+      `User "${DEVELOPER_USER}" cannot impersonate resource "users" in API group ""`,
+    );
+  });
+});
+
 describe('SelfSubjectAccessReview', () => {
-  const review = async (user: 'admin' | 'developer', verb: string, resource: string, namespace?: string, group = '') => {
+  const review = async (
+    user: 'admin' | 'developer',
+    verb: string,
+    resource: string,
+    namespace?: string,
+    group = '',
+  ) => {
     const authz = cluster.kcAs(user).makeApiClient(AuthorizationV1Api);
     const res = await authz.createSelfSubjectAccessReview({
       body: {
@@ -119,7 +197,9 @@ describe('SelfSubjectAccessReview', () => {
 
   it('answers for the developer', async () => {
     expect((await review('developer', 'create', 'configmaps', devNs))?.allowed).toBe(true);
-    expect((await review('developer', 'delete', 'virtualmachines', devNs, 'kubevirt.io'))?.allowed).toBe(true);
+    expect(
+      (await review('developer', 'delete', 'virtualmachines', devNs, 'kubevirt.io'))?.allowed,
+    ).toBe(true);
     expect((await review('developer', 'create', 'configmaps', otherNs))?.allowed).toBe(false);
     expect((await review('developer', 'list', 'nodes'))?.allowed).toBe(false);
   });
@@ -132,28 +212,45 @@ describe('SelfSubjectAccessReview', () => {
 
 describe('OpenShift projects and users', () => {
   it('lists only the projects the developer may see, all for the admin', async () => {
-    const asDev = await raw(cluster.kcAs('developer'), 'GET', '/apis/project.openshift.io/v1/projects');
+    const asDev = await raw(
+      cluster.kcAs('developer'),
+      'GET',
+      '/apis/project.openshift.io/v1/projects',
+    );
     expect(asDev.status).toBe(200);
     expect(asDev.json.kind).toBe('ProjectList');
-    const devNames = (asDev.json.items as { metadata: { name: string } }[]).map((p) => p.metadata.name);
+    const devNames = (asDev.json.items as { metadata: { name: string } }[]).map(
+      (p) => p.metadata.name,
+    );
     expect(devNames).toContain(devNs);
     expect(devNames).not.toContain(otherNs);
     expect(devNames).not.toContain('default');
     if (cluster.local) expect(devNames).toContain('demo-dev');
 
     const asAdmin = await raw(cluster.kc, 'GET', '/apis/project.openshift.io/v1/projects');
-    const adminNames = (asAdmin.json.items as { metadata: { name: string } }[]).map((p) => p.metadata.name);
+    const adminNames = (asAdmin.json.items as { metadata: { name: string } }[]).map(
+      (p) => p.metadata.name,
+    );
     expect(adminNames).toEqual(expect.arrayContaining([devNs, otherNs, 'default']));
     const namespaces = await adminCore.listNamespace();
-    expect(adminNames.sort()).toEqual(namespaces.items.map((n) => n.metadata?.name as string).sort());
-    expect(asAdmin.json.items[0]).toMatchObject({ kind: 'Project', apiVersion: 'project.openshift.io/v1' });
+    expect(adminNames.sort()).toEqual(
+      namespaces.items.map((n) => n.metadata?.name as string).sort(),
+    );
+    expect(asAdmin.json.items[0]).toMatchObject({
+      kind: 'Project',
+      apiVersion: 'project.openshift.io/v1',
+    });
   });
 
   it('gets a visible project and refuses an invisible one', async () => {
     const dev = cluster.kcAs('developer');
     const mine = await raw(dev, 'GET', `/apis/project.openshift.io/v1/projects/${devNs}`);
     expect(mine.status).toBe(200);
-    expect(mine.json).toMatchObject({ kind: 'Project', metadata: { name: devNs }, status: { phase: 'Active' } });
+    expect(mine.json).toMatchObject({
+      kind: 'Project',
+      metadata: { name: devNs },
+      status: { phase: 'Active' },
+    });
     const other = await raw(dev, 'GET', `/apis/project.openshift.io/v1/projects/${otherNs}`);
     expect([403, 404]).toContain(other.status);
     expect(other.json.kind).toBe('Status');
@@ -162,7 +259,11 @@ describe('OpenShift projects and users', () => {
   it('returns the caller from users/~', async () => {
     const dev = await raw(cluster.kcAs('developer'), 'GET', '/apis/user.openshift.io/v1/users/~');
     expect(dev.status).toBe(200);
-    expect(dev.json).toMatchObject({ kind: 'User', apiVersion: 'user.openshift.io/v1', metadata: { name: DEVELOPER_USER } });
+    expect(dev.json).toMatchObject({
+      kind: 'User',
+      apiVersion: 'user.openshift.io/v1',
+      metadata: { name: DEVELOPER_USER },
+    });
     const admin = await raw(cluster.kc, 'GET', '/apis/user.openshift.io/v1/users/~');
     expect(admin.json.metadata.name).not.toBe(DEVELOPER_USER);
   });
@@ -172,7 +273,12 @@ describe('OpenShift projects and users', () => {
     cleanup.push(name);
     const dev = cluster.kcAs('developer');
     const res = await raw(dev, 'POST', '/apis/project.openshift.io/v1/projectrequests', {
-      body: { apiVersion: 'project.openshift.io/v1', kind: 'ProjectRequest', metadata: { name }, displayName: 'Conformance request' },
+      body: {
+        apiVersion: 'project.openshift.io/v1',
+        kind: 'ProjectRequest',
+        metadata: { name },
+        displayName: 'Conformance request',
+      },
     });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ kind: 'Project', metadata: { name } });
@@ -183,12 +289,17 @@ describe('OpenShift projects and users', () => {
 
     const ns = await adminCore.readNamespace({ name });
     expect(ns.status?.phase).toBe('Active');
-    const cm = await cluster.kcAs('developer').makeApiClient(CoreV1Api).createNamespacedConfigMap({
-      namespace: name,
-      body: { metadata: { name: 'in-my-project' } },
-    });
+    const cm = await cluster
+      .kcAs('developer')
+      .makeApiClient(CoreV1Api)
+      .createNamespacedConfigMap({
+        namespace: name,
+        body: { metadata: { name: 'in-my-project' } },
+      });
     expect(cm.metadata?.namespace).toBe(name);
     const projects = await raw(dev, 'GET', '/apis/project.openshift.io/v1/projects');
-    expect(projects.json.items.map((p: { metadata: { name: string } }) => p.metadata.name)).toContain(name);
+    expect(
+      projects.json.items.map((p: { metadata: { name: string } }) => p.metadata.name),
+    ).toContain(name);
   });
 });

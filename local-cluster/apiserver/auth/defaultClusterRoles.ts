@@ -215,6 +215,12 @@ export const defaultClusterRoleBindings = (): ClusterRoleBinding[] => {
     clusterRoleBinding('cluster-admin', 'cluster-admin', [group('system:masters')], bootstrap()),
     clusterRoleBinding('system:discovery', 'system:discovery', authenticated(), bootstrap()),
     clusterRoleBinding('system:basic-user', 'system:basic-user', authenticated(), bootstrap()),
+    clusterRoleBinding(
+      'self-provisioners',
+      'self-provisioner',
+      [group('system:authenticated:oauth')],
+      bootstrap(),
+    ),
     ...kubevirtClusterRoleBindings(),
   ];
 };

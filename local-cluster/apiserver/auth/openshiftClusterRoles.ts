@@ -74,4 +74,11 @@ export const openshiftClusterRoles = (): ClusterRole[] => [
     ],
     BOOTSTRAP_META,
   ),
+  // Lets OAuth-authenticated users request projects (`oc new-project`), bound below as OpenShift
+  // binds it by default.
+  clusterRole(
+    'self-provisioner',
+    [rule(['create'], ['', PROJECT], ['projectrequests'])],
+    BOOTSTRAP_META,
+  ),
 ];

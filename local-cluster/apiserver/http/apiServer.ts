@@ -77,7 +77,10 @@ const authorizePath = (ctx: ServerContext, user: UserInfo, method: string, path:
   if (!ctx.rbac.authorize(user, attrs).allowed) throw forbidden(forbiddenMessage(user, attrs));
 };
 
-const openApiCache = new WeakMap<ServerContext, { generation: number; docs: Map<string, string> }>();
+const openApiCache = new WeakMap<
+  ServerContext,
+  { generation: number; docs: Map<string, string> }
+>();
 
 /** OpenAPI documents are large and costly to build; they change only when the served kinds do. */
 const openApiDoc = (ctx: ServerContext, pathname: string): string => {
@@ -199,8 +202,7 @@ const handleWatchSocket = (
         includeObject: includeObjectOf(q),
       },
       {
-        send: (event) => {
-          const text = JSON.stringify(event);
+        send: (text) => {
           if (ws.readyState === ws.OPEN)
             ws.send(base64 ? Buffer.from(text).toString('base64') : text);
         },

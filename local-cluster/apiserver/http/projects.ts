@@ -171,7 +171,7 @@ export const handleProjects = async (
             transform: toProject,
           },
           {
-            send: (e) => res.write(`${JSON.stringify(e)}\n`),
+            send: (text) => res.write(`${text}\n`),
             close: () => res.end(),
             onClose: (l) => listeners.push(l),
           },

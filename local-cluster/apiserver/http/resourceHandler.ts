@@ -18,7 +18,8 @@ import {
   propagationOf,
   selectorsOf,
 } from './queryOptions';
-import { readBody, sendJson } from './respond';
+import { readBodyBytes, sendJson } from './respond';
+import { decodeProtobufObject, isProtobuf } from './protobufObjects';
 import { scaleHandler } from './scaleSubresource';
 import type { ServerContext } from './serverContext';
 import { partialMetadata, representationOf, toTable } from './tableView';
@@ -36,9 +37,11 @@ export const verbOf = (method: string, path: ResourcePath, q: URLSearchParams): 
     case 'POST':
       return 'create';
     case 'PUT':
-      return 'update';
     case 'PATCH':
-      return 'patch';
+      // Kube routes PUT and PATCH only for named objects; on a collection they are 405.
+      if (!path.name)
+        throw methodNotAllowed('the server does not allow this method on the requested resource');
+      return method === 'PUT' ? 'update' : 'patch';
     case 'DELETE':
       return path.name ? 'delete' : 'deletecollection';
     default:
@@ -61,7 +64,13 @@ export const authorizeResource = (
 };
 
 /** Request bodies are JSON, or YAML when the client says so (kubectl may send either). */
-export const parseObjectBody = (raw: string, contentType: string | undefined): unknown => {
+export const parseObjectBody = (
+  body: Buffer | string,
+  contentType: string | undefined,
+): unknown => {
+  if (isProtobuf(contentType))
+    return decodeProtobufObject(Buffer.isBuffer(body) ? body : Buffer.from(body));
+  const raw = body.toString();
   if (!raw.trim()) throw badRequest('the request body is empty');
   try {
     return (contentType ?? '').includes('yaml') ? load(raw) : JSON.parse(raw);
@@ -169,7 +178,7 @@ export const handleResource = async (
           includeObject: includeObjectOf(q),
         },
         {
-          send: (event) => res.write(`${JSON.stringify(event)}\n`),
+          send: (text) => res.write(`${text}\n`),
           close: () => res.end(),
           onClose: (l) => closeListeners.push(l),
         },
@@ -202,7 +211,8 @@ export const handleResource = async (
     return;
   }
 
-  const raw = await readBody(req);
+  const bytes = await readBodyBytes(req);
+  const raw = bytes.toString('utf8');
   const rctx = requestContextOf(user, q);
   let status = 200;
   let out: KubeObject | Record<string, unknown>;
@@ -212,7 +222,7 @@ export const handleResource = async (
       out = ctx.service.create(
         kind,
         namespace,
-        parseObjectBody(raw, req.headers['content-type']),
+        parseObjectBody(bytes, req.headers['content-type']),
         rctx,
       );
       status = 201;
@@ -222,7 +232,7 @@ export const handleResource = async (
         kind,
         namespace,
         path.name ?? '',
-        parseObjectBody(raw, req.headers['content-type']),
+        parseObjectBody(bytes, req.headers['content-type']),
         rctx,
         subresource,
       );

@@ -53,7 +53,7 @@ export const successStatus = (details?: Status['details']): Status => ({
 });
 
 /** Reads the whole body, answering 413 past the limit rather than buffering without bound. */
-export const readBody = (req: IncomingMessage): Promise<string> =>
+export const readBodyBytes = (req: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > MAX_BODY_BYTES) {
@@ -72,6 +72,9 @@ export const readBody = (req: IncomingMessage): Promise<string> =>
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+
+export const readBody = async (req: IncomingMessage): Promise<string> =>
+  (await readBodyBytes(req)).toString('utf8');

@@ -45,6 +45,7 @@ const defaultAge: PrinterColumn = {
 const columnsOf = (kind: ResourceKind): PrinterColumn[] => kind.printerColumns ?? [defaultAge];
 
 const cell = (obj: KubeObject, col: PrinterColumn): unknown => {
+  if (col.compute) return col.compute(obj);
   const values = evaluateJsonPath(obj, col.jsonPath);
   if (!values.length) return col.type === 'string' || col.type === 'date' ? '<none>' : null;
   if (col.type === 'date' && typeof values[0] === 'string') return humanAge(values[0]);

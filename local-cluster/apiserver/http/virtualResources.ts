@@ -7,7 +7,7 @@ import type { ResourceKind, Verb } from '../registry/resourceKind';
 import { processTemplate } from '../rest/processTemplate';
 import type { ResourcePath } from './resourceHandler';
 import { authorizeResource, parseObjectBody } from './resourceHandler';
-import { readBody, sendJson } from './respond';
+import { readBody, readBodyBytes, sendJson } from './respond';
 import type { ServerContext } from './serverContext';
 import { handleProjects } from './projects';
 
@@ -62,7 +62,10 @@ const attributesOf = (spec: ReviewSpec, namespaceOverride?: string): RequestAttr
 };
 
 const readReview = async (req: IncomingMessage): Promise<KubeObject & { spec?: ReviewSpec }> => {
-  const body = parseObjectBody(await readBody(req), req.headers['content-type']) as KubeObject & {
+  const body = parseObjectBody(
+    await readBodyBytes(req),
+    req.headers['content-type'],
+  ) as KubeObject & {
     spec?: ReviewSpec;
   };
   if (!body.spec || typeof body.spec !== 'object') throw badRequest('spec is required');

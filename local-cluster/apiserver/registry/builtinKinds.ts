@@ -12,6 +12,21 @@ const core = (
 const cluster = { namespaced: false } as const;
 const withStatus = { statusSubresource: true } as const;
 const age = { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' } as const;
+const ROLE_PREFIX = 'node-role.kubernetes.io/';
+const nodeRoles = (obj: { metadata: { labels?: Record<string, string> } }): string =>
+  Object.keys(obj.metadata.labels ?? {})
+    .filter((k) => k.startsWith(ROLE_PREFIX))
+    .map((k) => k.slice(ROLE_PREFIX.length))
+    .sort()
+    .join(',') || '<none>';
+const nodeStatus = (obj: object): string => {
+  const node = obj as {
+    spec?: { unschedulable?: boolean };
+    status?: { conditions?: { type: string; status: string }[] };
+  };
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+  return `${ready ? 'Ready' : 'NotReady'}${node.spec?.unschedulable ? ',SchedulingDisabled' : ''}`;
+};
 const reviewVerbs = { verbs: ['create' as const], virtual: true };
 
 export const builtinKinds: ResourceKind[] = [
@@ -28,13 +43,15 @@ export const builtinKinds: ResourceKind[] = [
     shortNames: ['no'],
     selectableFields: ['spec.unschedulable'],
     printerColumns: [
+      { name: 'Status', type: 'string', jsonPath: '.status.conditions', compute: nodeStatus },
       {
         name: 'Roles',
         type: 'string',
-        jsonPath: '.metadata.labels.node-role\\.kubernetes\\.io/worker',
+        jsonPath: '.metadata.labels',
+        compute: nodeRoles,
       },
-      { name: 'Version', type: 'string', jsonPath: '.status.nodeInfo.kubeletVersion' },
       age,
+      { name: 'Version', type: 'string', jsonPath: '.status.nodeInfo.kubeletVersion' },
     ],
   }),
   core('Pod', 'pods', {

@@ -10,6 +10,8 @@ export interface PrinterColumn {
   jsonPath: string;
   description?: string;
   priority?: number;
+  /** Built-in columns whose value is derived, not read from one path (a node's roles). */
+  compute?: (obj: { metadata: { labels?: Record<string, string> } }) => string;
 }
 
 export interface ScaleSubresource {

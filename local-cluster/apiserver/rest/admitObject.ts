@@ -40,7 +40,9 @@ export const admitObject = (
   // required may still be left out; their real requirements live in the semantic rules.
   const schemaCauses = schema ? validateAgainstSchema(schema, admitted) : [];
   const causes = [
-    ...(kind.source === 'builtin' ? schemaCauses.filter((c) => c.reason !== 'FieldValueRequired') : schemaCauses),
+    ...(kind.source === 'builtin'
+      ? schemaCauses.filter((c) => c.reason !== 'FieldValueRequired')
+      : schemaCauses),
     ...semanticCauses(kind, admitted, isCreate),
   ];
   if (causes.length) {

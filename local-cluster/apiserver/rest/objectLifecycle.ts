@@ -3,6 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject, ObjectMeta } from '../core/types';
 import type { ResourceKind } from '../registry/resourceKind';
 import { apiVersionOf } from '../registry/resourceKind';
+import { defaultOnCreate } from './kindDefaults';
 
 /** Metadata fields only the server sets; client values are replaced or kept from the stored object. */
 const SERVER_OWNED: readonly string[] = [
@@ -15,6 +16,9 @@ const SERVER_OWNED: readonly string[] = [
 
 const withoutKeys = (meta: ObjectMeta, keys: readonly string[]): ObjectMeta =>
   Object.fromEntries(Object.entries(meta).filter(([k]) => !keys.includes(k))) as ObjectMeta;
+
+const tracksGeneration = (kind: ResourceKind, obj: KubeObject): boolean =>
+  kind.source === 'crd' || obj.spec !== undefined;
 
 const GENERATE_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
@@ -41,10 +45,11 @@ export const prepareCreate = (
   else delete metadata.namespace;
   metadata.uid = randomUUID();
   metadata.creationTimestamp = now();
-  metadata.generation = 1;
+  // Like kube, only kinds with a desired state track generations; ConfigMaps and Secrets do not.
+  if (tracksGeneration(kind, obj)) metadata.generation = 1;
   const created: KubeObject = { ...obj, apiVersion: apiVersionOf(kind), kind: kind.kind, metadata };
   if (kind.statusSubresource && !keepStatus) delete created.status;
-  return created;
+  return defaultOnCreate(kind, created);
 };
 
 const withoutMetaAndStatus = (obj: KubeObject): Record<string, unknown> => {
@@ -86,8 +91,11 @@ export const prepareUpdate = (
     if (stored.status === undefined) delete updated.status;
     else updated.status = stored.status;
   }
-  if (!isDeepStrictEqual(withoutMetaAndStatus(stored), withoutMetaAndStatus(updated))) {
-    metadata.generation = (stored.metadata.generation ?? 0) + 1;
+  if (
+    stored.metadata.generation !== undefined &&
+    !isDeepStrictEqual(withoutMetaAndStatus(stored), withoutMetaAndStatus(updated))
+  ) {
+    metadata.generation = stored.metadata.generation + 1;
   }
   return updated;
 };

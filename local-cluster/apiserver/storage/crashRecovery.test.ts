@@ -69,10 +69,11 @@ describe('crash recovery', () => {
       }
     });
     await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise((r) => first.child.once('exit', r));
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(writers);
-    await new Promise((r) => first.child.once('exit', r));
+    await exited;
     expect(acknowledged.length).toBeGreaterThan(50);
 
     const second = await startProcess(dataDir);
