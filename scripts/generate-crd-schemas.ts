@@ -180,7 +180,13 @@ const withConditionTimes = (name: string, def: Definition): Definition => {
 
 /** The OpenAPI generator prefixes Go field names that are TypeScript reserved words (`_continue`,
  * `_default`, `_export`); kube field names never start with an underscore. */
-const jsonFieldName = (tsName: string): string => tsName.replace(/^_/, '');
+const jsonFieldName = (tsName: string, typeName?: string): string =>
+  (typeName && CAPITALISED_JSON_FIELDS[typeName]?.[tsName]) ?? tsName.replace(/^_/, '');
+
+/** The generator lower-cases the first letter of every field; these few are capitalised in kube's JSON. */
+const CAPITALISED_JSON_FIELDS: Record<string, Record<string, string>> = {
+  IoK8sApiCoreV1DaemonEndpoint: { port: 'Port' },
+};
 
 interface Ctx {
   definitions: Record<string, Definition>;
@@ -260,12 +266,15 @@ const convertObject = (
   const out: JSONSchemaProps = { type: 'object', ...(description ? { description } : {}) };
   if (hasProps) {
     out.properties = {};
+    const typeName = ctx.stack[ctx.stack.length - 1];
     for (const [tsName, child] of Object.entries(props)) {
       const c = asDef(child);
-      const name = jsonFieldName(tsName);
+      const name = jsonFieldName(tsName, typeName);
       if (c) out.properties[name] = convert(c, inner, undefined, name);
     }
-    const required = (def.required ?? []).map(jsonFieldName).filter((r) => out.properties?.[r]);
+    const required = (def.required ?? [])
+      .map((r) => jsonFieldName(r, typeName))
+      .filter((r) => out.properties?.[r]);
     if (required.length) out.required = required;
     // kube forbids properties next to additionalProperties; keeping the known fields matters more.
     if (extra) out['x-kubernetes-preserve-unknown-fields'] = true;

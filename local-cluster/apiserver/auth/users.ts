@@ -5,8 +5,16 @@ import type { ObjectStore } from '../storage/objectStore';
 /** The people who can log in to the local cluster; RBAC bindings in the seed give them rights.
  * They stand for users logged in through OpenShift's OAuth server, hence that group. */
 export const LOCAL_USERS: UserInfo[] = [
-  { username: 'admin', uid: 'b0d3c9a2-0000-4000-8000-00000000ad01', groups: ['system:authenticated:oauth'] },
-  { username: 'developer', uid: 'b0d3c9a2-0000-4000-8000-00000000de01', groups: ['system:authenticated:oauth'] },
+  {
+    username: 'admin',
+    uid: 'b0d3c9a2-0000-4000-8000-00000000ad01',
+    groups: ['system:authenticated:oauth'],
+  },
+  {
+    username: 'developer',
+    uid: 'b0d3c9a2-0000-4000-8000-00000000de01',
+    groups: ['system:authenticated:oauth'],
+  },
 ];
 
 /** In-cluster identity of the local controllers; system:masters bypasses RBAC as in kube. */

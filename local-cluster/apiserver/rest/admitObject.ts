@@ -36,15 +36,16 @@ export const admitObject = (
     }
     admitted = value as KubeObject;
   }
-  // Built-in kinds are decoded by Go structs in kube, where a field the OpenAPI document lists as
-  // required may still be left out; their real requirements live in the semantic rules.
+  // Built-in kinds' status is decoded by Go structs in kube, where a field the OpenAPI document
+  // lists as required (a node's kubeProxyVersion) may still be left out by the component that writes it.
   const schemaCauses = schema ? validateAgainstSchema(schema, admitted) : [];
-  const causes = [
-    ...(kind.source === 'builtin'
-      ? schemaCauses.filter((c) => c.reason !== 'FieldValueRequired')
-      : schemaCauses),
-    ...semanticCauses(kind, admitted, isCreate),
-  ];
+  const relevant =
+    kind.source === 'builtin'
+      ? schemaCauses.filter(
+          (c) => !(c.reason === 'FieldValueRequired' && c.field?.startsWith('status.')),
+        )
+      : schemaCauses;
+  const causes = [...relevant, ...semanticCauses(kind, admitted, isCreate)];
   if (causes.length) {
     throw invalid(
       kind.kind,

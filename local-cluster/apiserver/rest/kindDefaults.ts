@@ -14,8 +14,14 @@ const DEFAULTERS: Record<string, Defaulter> = {
     spec: { finalizers: ['kubernetes'], ...(ns.spec as object | undefined) },
     status: { phase: 'Active', ...(ns.status as object | undefined) },
   }),
-  '/pods': (pod) => ({ ...pod, status: { phase: 'Pending', ...(pod.status as object | undefined) } }),
-  '/persistentvolumeclaims': (pvc) => ({ ...pvc, status: { phase: 'Pending', ...(pvc.status as object | undefined) } }),
+  '/pods': (pod) => ({
+    ...pod,
+    status: { phase: 'Pending', ...(pod.status as object | undefined) },
+  }),
+  '/persistentvolumeclaims': (pvc) => ({
+    ...pvc,
+    status: { phase: 'Pending', ...(pvc.status as object | undefined) },
+  }),
 };
 
 export const defaultOnCreate = (kind: ResourceKind, obj: KubeObject): KubeObject => {
