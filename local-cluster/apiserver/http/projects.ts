@@ -1,18 +1,17 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceAttributes } from '../auth/rbacTypes';
 import { forbiddenMessage } from '../auth/rbacAuthorizer';
 import { badRequest, forbidden, methodNotAllowed } from '../core/statusError';
 import type { KubeObject, UserInfo } from '../core/types';
-import type { ResourceKind, Verb } from '../registry/resourceKind';
+import type { ResourceKind } from '../registry/resourceKind';
 import { systemContext } from '../rest/requestContext';
 import { applyMergePatch } from '../patch/mergePatch';
 import { applyJsonPatch } from '../patch/jsonPatch';
 import { parsePatchBody, patchTypeOf } from '../rest/patchObject';
-import type { ResourcePath } from './resourceHandler';
 import { parseObjectBody, requestContextOf } from './resourceHandler';
 import { includeObjectOf, isWatch, selectorsOf } from './queryOptions';
 import { readBody, sendJson, successStatus } from './respond';
 import type { ServerContext } from './serverContext';
+import type { VirtualHandler } from './virtualHandler';
 import { representationOf, toTable } from './tableView';
 import { startWatch } from './watchStream';
 
@@ -122,16 +121,7 @@ const createProject = (
 };
 
 /** projects and projectrequests: OpenShift's per-user view of namespaces. */
-export const handleProjects = async (
-  ctx: ServerContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  kind: ResourceKind,
-  path: ResourcePath,
-  user: UserInfo,
-  q: URLSearchParams,
-  verb: Verb,
-): Promise<void> => {
+export const handleProjects: VirtualHandler = async (ctx, req, res, kind, path, user, q, verb) => {
   const nsKind = namespaceKind(ctx);
   if (kind.plural === 'projectrequests') {
     const attrs: ResourceAttributes = {

@@ -2,25 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rulesFor } from '../auth/rbacAuthorizer';
 import type { RequestAttributes } from '../auth/rbacTypes';
 import { badRequest, methodNotAllowed, notFound, routeNotFound } from '../core/statusError';
-import type { KubeObject, UserInfo } from '../core/types';
-import type { ResourceKind, Verb } from '../registry/resourceKind';
+import type { KubeObject } from '../core/types';
+import type { ResourceKind } from '../registry/resourceKind';
 import { processTemplate } from '../rest/processTemplate';
-import type { ResourcePath } from './resourceHandler';
+import type { VirtualHandler } from './virtualHandler';
 import { authorizeResource, parseObjectBody } from './resourceHandler';
 import { readBody, readBodyBytes, sendJson } from './respond';
-import type { ServerContext } from './serverContext';
 import { handleProjects } from './projects';
-
-type Handler = (
-  ctx: ServerContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  kind: ResourceKind,
-  path: ResourcePath,
-  user: UserInfo,
-  q: URLSearchParams,
-  verb: Verb,
-) => Promise<void>;
 
 interface ReviewSpec {
   resourceAttributes?: {
@@ -86,7 +74,7 @@ const answerReview = (
     status,
   });
 
-const accessReview: Handler = async (ctx, req, res, kind, path, user, _q, verb) => {
+const accessReview: VirtualHandler = async (ctx, req, res, kind, path, user, _q, verb) => {
   if (verb !== 'create') throw methodNotAllowed('only create is supported on access reviews');
   const review = await readReview(req);
   const spec = review.spec as ReviewSpec;
@@ -104,7 +92,7 @@ const accessReview: Handler = async (ctx, req, res, kind, path, user, _q, verb) 
   });
 };
 
-const rulesReview: Handler = async (ctx, req, res, kind, _path, user, _q, verb) => {
+const rulesReview: VirtualHandler = async (ctx, req, res, kind, _path, user, _q, verb) => {
   if (verb !== 'create') throw methodNotAllowed('only create is supported on rules reviews');
   const review = await readReview(req);
   const namespace = (review.spec as ReviewSpec).namespace ?? '';
@@ -119,7 +107,7 @@ const rulesReview: Handler = async (ctx, req, res, kind, _path, user, _q, verb) 
 };
 
 /** `users/~` is who you are, the way `oc whoami` and the console's user menu ask. */
-const users: Handler = async (_ctx, _req, res, _kind, path, user, _q, verb) => {
+const users: VirtualHandler = async (_ctx, _req, res, _kind, path, user, _q, verb) => {
   if (verb !== 'get') throw methodNotAllowed('only get is supported on users');
   if (path.name !== '~' && path.name !== user.username)
     throw notFound('users', 'user.openshift.io', path.name ?? '');
@@ -133,7 +121,7 @@ const users: Handler = async (_ctx, _req, res, _kind, path, user, _q, verb) => {
   });
 };
 
-const processedTemplates: Handler = async (ctx, req, res, _kind, path, user, _q, verb) => {
+const processedTemplates: VirtualHandler = async (ctx, req, res, _kind, path, user, _q, verb) => {
   if (verb !== 'create') throw methodNotAllowed('only create is supported on processedtemplates');
   authorizeResource(ctx, user, {
     resourceRequest: true,
@@ -157,7 +145,7 @@ const processedTemplates: Handler = async (ctx, req, res, _kind, path, user, _q,
   );
 };
 
-const HANDLERS: Record<string, Handler> = {
+const HANDLERS: Record<string, VirtualHandler> = {
   'authorization.k8s.io/selfsubjectaccessreviews': accessReview,
   'authorization.k8s.io/subjectaccessreviews': accessReview,
   'authorization.k8s.io/localsubjectaccessreviews': accessReview,
@@ -173,7 +161,7 @@ export const authorizesItself = (kind: ResourceKind): boolean =>
   kind.group === 'project.openshift.io';
 
 /** Kinds the server computes instead of storing: reviews, identity, projects, processed templates. */
-export const handleVirtual: Handler = async (ctx, req, res, kind, path, user, q, verb) => {
+export const handleVirtual: VirtualHandler = async (ctx, req, res, kind, path, user, q, verb) => {
   const handler = HANDLERS[`${kind.group}/${kind.plural}`];
   if (!handler) throw routeNotFound();
   await handler(ctx, req, res, kind, path, user, q, verb);

@@ -6,6 +6,7 @@ import {
   pathKey,
   pathsOf,
   removeAt,
+  SERVER_METADATA,
   toFieldsV1,
   valueAt,
 } from './fieldSet';
@@ -35,18 +36,6 @@ export interface ApplyOptions {
   mergeKeys?: MergeKeyTable;
   subresource?: string;
 }
-
-/** Metadata the server sets; an applied configuration never overwrites it. */
-const SERVER_METADATA = new Set([
-  'uid',
-  'resourceVersion',
-  'generation',
-  'creationTimestamp',
-  'deletionTimestamp',
-  'deletionGracePeriodSeconds',
-  'managedFields',
-  'selfLink',
-]);
 
 const childPath = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 

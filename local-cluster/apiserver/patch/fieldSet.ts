@@ -17,9 +17,8 @@ export type FieldPath = readonly string[];
 export type PathSet = Map<string, FieldPath>;
 
 /** Metadata the server owns or that identifies the object: never part of anyone's field set. */
-const IGNORED_METADATA = new Set([
-  'name',
-  'namespace',
+/** Metadata the server sets; an applied configuration never overwrites it. */
+export const SERVER_METADATA = new Set([
   'uid',
   'resourceVersion',
   'generation',
@@ -29,6 +28,9 @@ const IGNORED_METADATA = new Set([
   'managedFields',
   'selfLink',
 ]);
+
+/** Identity and server metadata are never owned by a field manager. */
+const IGNORED_METADATA = new Set(['name', 'namespace', ...SERVER_METADATA]);
 const IGNORED_TOP_LEVEL = new Set(['apiVersion', 'kind']);
 
 const childPath = (path: string, key: string): string => (path ? `${path}.${key}` : key);

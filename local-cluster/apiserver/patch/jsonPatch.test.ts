@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statusErrorOf } from '../core/statusErrorOf';
 import { StatusError } from '../core/statusError';
 import { applyJsonPatch } from './jsonPatch';
 
@@ -6,16 +7,6 @@ const doc = () => ({
   metadata: { name: 'vm', labels: { app: 'x' } },
   spec: { running: false, list: ['a', 'b'], 'a/b': 1, 'm~n': 2 },
 });
-
-const statusErrorOf = (fn: () => unknown): StatusError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-};
 
 describe('applyJsonPatch', () => {
   const cases: [string, unknown[], (d: ReturnType<typeof doc>) => unknown, unknown][] = [

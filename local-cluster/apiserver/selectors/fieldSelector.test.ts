@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatusError } from '../core/statusError';
+import { statusErrorOf } from '../core/statusErrorOf';
 import type { FieldRequirement } from './fieldSelector';
 import { fieldValue, matchesFieldRequirements, parseFieldSelector } from './fieldSelector';
 
@@ -9,16 +9,6 @@ const POD_FIELDS = [
   'spec.nodeName',
   'status.phase',
 ] as const;
-
-const parseError = (fn: () => unknown): StatusError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-};
 
 describe('parseFieldSelector', () => {
   const valid: [string, FieldRequirement[]][] = [
@@ -63,7 +53,7 @@ describe('parseFieldSelector', () => {
     ['metadata.name = a', '"metadata.name " is not a known field selector'],
   ];
   it.each(invalid)('rejects %j', (selector, message) => {
-    const err = parseError(() => parseFieldSelector(selector, POD_FIELDS));
+    const err = statusErrorOf(() => parseFieldSelector(selector, POD_FIELDS));
     expect(err.code).toBe(400);
     expect(err.message).toContain(message);
   });

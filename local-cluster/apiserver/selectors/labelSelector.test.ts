@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StatusError } from '../core/statusError';
+import { statusErrorOf } from '../core/statusErrorOf';
 import type { LabelRequirement } from './labelSelector';
 import {
   labelSelectorFromObject,
@@ -16,16 +16,6 @@ const req = (
   operator,
   values,
 });
-
-const parseError = (fn: () => unknown): StatusError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof StatusError) return e;
-    throw e;
-  }
-  throw new Error('expected a StatusError');
-};
 
 describe('parseLabelSelector', () => {
   const valid: [string, LabelRequirement[]][] = [
@@ -101,14 +91,14 @@ describe('parseLabelSelector', () => {
     ['a in (x,-y)', 'values[0][a]: Invalid value: "-y"'],
   ];
   it.each(invalid)('rejects %j', (selector, message) => {
-    const err = parseError(() => parseLabelSelector(selector));
+    const err = statusErrorOf(() => parseLabelSelector(selector));
     expect(err.code).toBe(400);
     expect(err.reason).toBe('BadRequest');
     expect(err.message).toContain(message);
   });
 
   it('prefixes requirement errors like kube', () => {
-    expect(parseError(() => parseLabelSelector('app:monolith')).message).toBe(
+    expect(statusErrorOf(() => parseLabelSelector('app:monolith')).message).toBe(
       "unable to parse requirement: <nil>: Invalid value: \"app:monolith\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
     );
   });
@@ -202,14 +192,14 @@ describe('labelSelectorFromObject', () => {
     ['bad value', { matchLabels: { a: 'x y' } }, 'values[0][a]: Invalid value: "x y"'],
   ];
   it.each(invalid)('rejects %s', (_name, sel, message) => {
-    expect(parseError(() => labelSelectorFromObject(sel)).message).toContain(message);
+    expect(statusErrorOf(() => labelSelectorFromObject(sel)).message).toContain(message);
   });
 
   it('rejects an unknown operator', () => {
     const sel = JSON.parse(
       '{"matchExpressions":[{"key":"a","operator":"Gt","values":["1"]}]}',
     ) as Parameters<typeof labelSelectorFromObject>[0];
-    expect(parseError(() => labelSelectorFromObject(sel)).message).toBe(
+    expect(statusErrorOf(() => labelSelectorFromObject(sel)).message).toBe(
       '"Gt" is not a valid label selector operator',
     );
   });
