@@ -97,6 +97,7 @@ export const startLocalCluster = async (
     http,
     close: async () => {
       gc.stop();
+      cache.endAllStreams();
       http.closeAll();
       await new Promise<void>((resolve) => http.server.close(() => resolve()));
       store.close();

@@ -153,7 +153,9 @@ export const startWatch = (
   if (req.timeoutSeconds && req.timeoutSeconds > 0) {
     timers.push(setTimeout(() => sink.close(), req.timeoutSeconds * 1000));
   }
+  const untrack = cache.trackStream(() => sink.close());
   sink.onClose(() => {
+    untrack();
     unsubscribe();
     for (const t of timers) clearTimeout(t);
   });

@@ -1,4 +1,4 @@
-import type { PrinterColumn } from './resourceKind';
+import type { PrinterColumn, ScaleSubresource } from './resourceKind';
 
 /** The custom resources the product relies on, as the operators of a real cluster (KubeVirt, CDI,
  * HyperConverged, Multus, NMState, the snapshot controller) install them. The server turns each
@@ -13,6 +13,7 @@ export interface CrdEntry {
   shortNames?: string[];
   categories?: string[];
   status?: boolean;
+  scale?: ScaleSubresource;
   printerColumns?: PrinterColumn[];
 }
 
@@ -72,6 +73,11 @@ export const crdCatalog: CrdEntry[] = [
     shortNames: ['vmirs', 'vmirss'],
     categories: kubevirt,
     status: true,
+    scale: {
+      specReplicasPath: '.spec.replicas',
+      statusReplicasPath: '.status.replicas',
+      labelSelectorPath: '.status.labelSelector',
+    },
   },
   {
     group: 'kubevirt.io',

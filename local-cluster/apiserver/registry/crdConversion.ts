@@ -91,7 +91,14 @@ export const crdFromCatalog = (
             'x-kubernetes-preserve-unknown-fields': true,
           },
         },
-        ...(entry.status ? { subresources: { status: {} } } : {}),
+        ...(entry.status || entry.scale
+          ? {
+              subresources: {
+                ...(entry.status ? { status: {} } : {}),
+                ...(entry.scale ? { scale: entry.scale } : {}),
+              },
+            }
+          : {}),
         ...(entry.printerColumns ? { additionalPrinterColumns: entry.printerColumns } : {}),
       },
     ],

@@ -9,6 +9,7 @@ import type { ObjectStore, StoreEvent } from '../storage/objectStore';
 export class WatchCache {
   private readonly events: StoreEvent[] = [];
   private readonly subscribers = new Set<(event: StoreEvent) => void>();
+  private readonly openStreams = new Set<() => void>();
   private oldestRevision: number;
 
   constructor(
@@ -50,6 +51,18 @@ export class WatchCache {
       else hi = mid;
     }
     return this.events.slice(lo);
+  }
+
+  /** Registers a way to end an open watch stream; returns the function that unregisters it. */
+  trackStream(end: () => void): () => void {
+    this.openStreams.add(end);
+    return () => this.openStreams.delete(end);
+  }
+
+  /** Ends every open watch stream properly (final chunk, close frame), as on server shutdown. */
+  endAllStreams(): void {
+    for (const end of [...this.openStreams]) end();
+    this.openStreams.clear();
   }
 
   /** Drops everything below a revision, as an etcd compaction would (used by tests of 410). */
