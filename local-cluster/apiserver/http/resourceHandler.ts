@@ -18,7 +18,8 @@ import {
   propagationOf,
   selectorsOf,
 } from './queryOptions';
-import { readBodyBytes, sendJson } from './respond';
+import { listJson } from './objectJson';
+import { readBodyBytes, sendJson, sendJsonText } from './respond';
 import { decodeProtobufObject, isProtobuf } from './protobufObjects';
 import { scaleHandler } from './scaleSubresource';
 import type { ServerContext } from './serverContext';
@@ -201,12 +202,14 @@ export const handleResource = async (
         items: result.items.map(partialMetadata),
       });
     } else {
-      sendJson(res, 200, {
-        kind: kind.listKind,
-        apiVersion: apiVersionOf(kind),
-        metadata: meta,
-        items: result.items,
-      });
+      sendJsonText(
+        res,
+        200,
+        listJson(
+          { kind: kind.listKind, apiVersion: apiVersionOf(kind), metadata: meta },
+          result.items,
+        ),
+      );
     }
     return;
   }

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { payloadTooLarge, StatusError } from '../core/statusError';
 import type { Status } from '../core/types';
+import { objectJson } from './objectJson';
 
 /** kube-apiserver's default request body limit. */
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
@@ -10,8 +11,15 @@ export const sendJson = (
   code: number,
   body: unknown,
   warnings: string[] = [],
+): void => sendJsonText(res, code, objectJson(body), warnings);
+
+/** Sends JSON that is already text (lists assembled from cached item texts). */
+export const sendJsonText = (
+  res: ServerResponse,
+  code: number,
+  text: string,
+  warnings: string[] = [],
 ): void => {
-  const text = JSON.stringify(body);
   const headers: Record<string, string | string[]> = {
     'Content-Type': 'application/json',
     'Cache-Control': 'no-cache, private',

@@ -7,6 +7,7 @@ import type { ListOptions, ResourceService } from '../rest/resourceService';
 import type { StoreEvent } from '../storage/objectStore';
 import type { WatchCache } from '../watch/watchCache';
 import type { IncludeObject, Representation } from './tableView';
+import { watchEventJson } from './objectJson';
 import { partialMetadata, toTable } from './tableView';
 
 export interface WatchRequest {
@@ -31,22 +32,6 @@ export interface WatchSink {
   close(): void;
   onClose(listener: () => void): void;
 }
-
-const serialized = new WeakMap<object, Map<string, string>>();
-
-/**
- * Serializes an event once for every watcher that receives the same stored object: with 50
- * watchers on a list, one JSON.stringify per change instead of 50.
- */
-const eventText = (type: string, object: unknown): string => {
-  if (!object || typeof object !== 'object' || !Object.isFrozen(object))
-    return JSON.stringify({ type, object });
-  let byType = serialized.get(object);
-  if (!byType) serialized.set(object, (byType = new Map()));
-  let text = byType.get(type);
-  if (text === undefined) byType.set(type, (text = JSON.stringify({ type, object })));
-  return text;
-};
 
 /** How often an idle watch gets a BOOKMARK, when the client allows them. */
 export const BOOKMARK_INTERVAL_MS = Number(process.env.LOCAL_CLUSTER_BOOKMARK_MS ?? 30_000);
@@ -99,12 +84,12 @@ export const startWatch = (
     const now = inScope(e.object);
     if (e.type === 'MODIFIED') {
       const before = inScope(e.previous);
-      if (now && before) sink.send(eventText('MODIFIED', render(transform(e.object))));
-      else if (now) sink.send(eventText('ADDED', render(transform(e.object))));
-      else if (before) sink.send(eventText('DELETED', render(transform(e.object))));
+      if (now && before) sink.send(watchEventJson('MODIFIED', render(transform(e.object))));
+      else if (now) sink.send(watchEventJson('ADDED', render(transform(e.object))));
+      else if (before) sink.send(watchEventJson('DELETED', render(transform(e.object))));
       return;
     }
-    if (now) sink.send(eventText(e.type, render(transform(e.object))));
+    if (now) sink.send(watchEventJson(e.type, render(transform(e.object))));
   };
 
   let unsubscribe: () => void = () => undefined;
@@ -114,7 +99,7 @@ export const startWatch = (
       const start = service.store.currentRevision;
       lastRevision = start;
       for (const obj of service.store.list(key, req.kind.namespaced ? req.namespace : undefined)) {
-        if (inScope(obj)) sink.send(eventText('ADDED', render(transform(obj))));
+        if (inScope(obj)) sink.send(watchEventJson('ADDED', render(transform(obj))));
       }
       unsubscribe = cache.subscribe(start, onEvent);
     } else {
@@ -126,7 +111,7 @@ export const startWatch = (
     }
   } catch (err) {
     if (err instanceof StatusError) {
-      sink.send(eventText('ERROR', err.toStatus()));
+      sink.send(watchEventJson('ERROR', err.toStatus()));
       sink.close();
       return;
     }
