@@ -73,11 +73,16 @@ export const parseObjectBody = (
     return decodeProtobufObject(Buffer.isBuffer(body) ? body : Buffer.from(body));
   const raw = body.toString();
   if (!raw.trim()) throw badRequest('the request body is empty');
+  let parsed: unknown;
   try {
-    return (contentType ?? '').includes('yaml') ? load(raw) : JSON.parse(raw);
+    parsed = (contentType ?? '').includes('yaml') ? load(raw) : JSON.parse(raw);
   } catch (e) {
     throw badRequest(`the object provided is unrecognized: ${(e as Error).message.split('\n')[0]}`);
   }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw badRequest('the object provided is unrecognized: the request body must be a JSON object');
+  }
+  return parsed;
 };
 
 export const requestContextOf = (user: UserInfo, q: URLSearchParams): RequestContext => ({
