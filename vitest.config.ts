@@ -6,7 +6,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['local-cluster/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'local-cluster/**/*.test.ts',
+            'scripts/**/*.test.ts',
+            'src/**/*.test.ts',
+            'console-host/**/*.test.ts',
+          ],
           exclude: ['local-cluster/conformance/**', 'node_modules/**'],
         },
       },
