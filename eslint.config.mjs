@@ -8,7 +8,17 @@ import i18next from 'eslint-plugin-i18next';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.local-cluster/', 'coverage/', 'test-results/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.host-build/',
+      '.local-cluster/',
+      'coverage/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -31,7 +41,25 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.configs.strict.rules,
-      'i18next/no-literal-string': ['error', { mode: 'jsx-only' }],
+      // Visible text only: JSX children and the attributes a person reads or hears. Other
+      // attribute values (variant, headingLevel, ids) are code, not copy.
+      'i18next/no-literal-string': [
+        'error',
+        {
+          mode: 'jsx-only',
+          'jsx-attributes': {
+            include: [
+              'alt',
+              'aria-label',
+              'aria-description',
+              'label',
+              'placeholder',
+              'title',
+              'helperText',
+            ],
+          },
+        },
+      ],
     },
   },
   prettier,

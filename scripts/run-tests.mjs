@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every suite in order — lint, unit, conformance — each counted, then one summary
+// `npm test`: every suite in order — lint, unit, conformance, end-to-end — each counted, then one summary
 // line `N passed, N failed` that CI reads. A suite that cannot run at all counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -55,6 +55,7 @@ suite('lint', () => {
     ['npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
     ['npx', ['eslint', '.']],
     ['npx', ['prettier', '--check', '.', '--log-level', 'warn']],
+    ['npm', ['run', '--silent', 'check:locales']],
   ];
   let failed = 0;
   for (const [cmd, args] of checks) if (run(cmd, args) !== 0) failed++;
@@ -62,6 +63,26 @@ suite('lint', () => {
 });
 suite('unit', vitestProject('unit'));
 suite('conformance', vitestProject('conformance'));
+suite('e2e', () => {
+  // The browser tests run what a user runs: the production plugin build in the console host.
+  for (const script of ['build', 'build:host']) {
+    if (run('npm', ['run', '--silent', script]) !== 0) return { passed: 0, failed: 1 };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'playwright-'));
+  const out = join(dir, 'report.json');
+  const code = run('npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+  });
+  try {
+    const { stats } = JSON.parse(readFileSync(out, 'utf8'));
+    const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+    return { passed: stats.expected, failed, skipped: stats.skipped };
+  } catch {
+    return { passed: 0, failed: 1 };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 console.log('\n' + lines.join('\n'));
 console.log(

@@ -1,0 +1,54 @@
+/** Turns Kubernetes discovery documents into console K8sModels (pure). */
+import type { K8sModel, K8sVerb } from '@openshift-console/dynamic-plugin-sdk';
+
+export type APIResource = {
+  name: string;
+  kind: string;
+  namespaced: boolean;
+  verbs?: string[];
+  shortNames?: string[];
+  singularName?: string;
+};
+
+export type APIResourceList = { groupVersion: string; resources: APIResource[] };
+
+export type APIGroup = {
+  name: string;
+  versions: { groupVersion: string; version: string }[];
+  preferredVersion?: { groupVersion: string; version: string };
+};
+
+/** `VirtualMachine` → `VirtualMachines`, `Policy` → `Policies`. */
+export const pluralLabel = (kind: string): string => {
+  if (/[^aeiou]y$/.test(kind)) return `${kind.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(kind)) return `${kind}es`;
+  return `${kind}s`;
+};
+
+/** Abbreviation for the resource badge: the capitals of the kind (`VirtualMachine` → `VM`). */
+export const abbreviation = (kind: string): string => {
+  const caps = kind.replace(/[^A-Z]/g, '');
+  return (caps.length >= 2 ? caps : kind.slice(0, 2)).slice(0, 4).toUpperCase();
+};
+
+/** One model per top-level resource (subresources such as `pods/log` are skipped). */
+export const modelsFromResourceList = (list: APIResourceList): K8sModel[] => {
+  const [group, version] = list.groupVersion.includes('/')
+    ? list.groupVersion.split('/')
+    : ['', list.groupVersion];
+  return list.resources
+    .filter((r) => !r.name.includes('/'))
+    .map((r) => ({
+      kind: r.kind,
+      plural: r.name,
+      apiVersion: version,
+      ...(group ? { apiGroup: group, crd: true } : {}),
+      namespaced: r.namespaced,
+      verbs: (r.verbs ?? []) as K8sVerb[],
+      shortNames: r.shortNames,
+      abbr: abbreviation(r.kind),
+      label: r.kind,
+      labelPlural: pluralLabel(r.kind),
+      id: r.singularName || r.kind.toLowerCase(),
+    }));
+};

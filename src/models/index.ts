@@ -1,0 +1,11 @@
+export * from './batch';
+export * from './cdi';
+export * from './core';
+export * from './instancetype';
+export * from './kubevirt';
+export * from './network';
+export * from './openshift';
+export * from './snapshot';
+export * from './storage';
+export * from './modelUtils';
+export type * from './types';
