@@ -26,10 +26,17 @@ export const pluralLabel = (kind: string): string => {
 };
 
 /** Abbreviation for the resource badge: the capitals of the kind (`VirtualMachine` → `VM`). */
-export const abbreviation = (kind: string): string => {
-  const caps = kind.replace(/[^A-Z]/g, '');
-  return (caps.length >= 2 ? caps : kind.slice(0, 2)).slice(0, 4).toUpperCase();
+/** Badges the console's own models spell differently from the capital-letters rule. */
+const CONSOLE_ABBREVIATIONS: Record<string, string> = {
+  Namespace: 'NS',
+  Project: 'PR',
+  PersistentVolumeClaim: 'PVC',
+  PersistentVolume: 'PV',
 };
+
+/** The console's badge for a kind: its capitals (VirtualMachine → VM, Pod → P), at most four. */
+export const abbreviation = (kind: string): string =>
+  CONSOLE_ABBREVIATIONS[kind] ?? (kind.replace(/[^A-Z]/g, '') || kind.toUpperCase()).slice(0, 4);
 
 /** One model per top-level resource (subresources such as `pods/log` are skipped). */
 export const modelsFromResourceList = (list: APIResourceList): K8sModel[] => {
