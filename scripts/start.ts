@@ -8,6 +8,7 @@ import {
   upstreamFromKubeconfig,
   upstreamFromLocalCluster,
 } from '../console-host/server/consoleHost';
+import { runService } from './runService';
 
 /**
  * `npm start -- [--port 9000] [--host ADDR] [--data-dir .local-cluster] [--fresh] [--skip-build]
@@ -86,7 +87,7 @@ const buildStale = (): void => {
   );
 };
 
-const main = async (): Promise<void> => {
+const main = async (): Promise<() => Promise<void>> => {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '9000' },
@@ -141,22 +142,9 @@ const main = async (): Promise<void> => {
   if (kubeconfigPath) console.log(`Kubeconfig: ${kubeconfigPath}`);
   console.log('ready');
 
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    (async () => {
-      for (const close of closers) await close();
-    })().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+  return async () => {
+    for (const close of closers) await close();
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 };
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runService(main);

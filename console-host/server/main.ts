@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startConsoleHost, upstreamFromKubeconfig } from './consoleHost';
+import { runService } from '../../scripts/runService';
 
 const REPO = join(__dirname, '..', '..');
 
@@ -11,7 +12,7 @@ const REPO = join(__dirname, '..', '..');
  * The console host alone, in front of any cluster of a kubeconfig ($KUBECONFIG or ~/.kube/config
  * when --kubeconfig is not given).
  */
-const main = async (): Promise<void> => {
+const main = async (): Promise<() => Promise<void>> => {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '9000' },
@@ -43,17 +44,7 @@ const main = async (): Promise<void> => {
   console.log(`Users: ${upstream.users.map((u) => u.username).join(', ')}`);
   console.log(`Kubeconfig: ${kubeconfig}`);
   console.log('ready');
-  const stop = (): void => {
-    host.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  return () => host.close();
 };
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runService(main);

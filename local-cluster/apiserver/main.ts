@@ -1,9 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runService } from '../../scripts/runService';
 import { startLocalCluster } from './localCluster';
 
 /** `npm run cluster -- [--port N] [--data-dir DIR] [--in-memory] [--host ADDR]` */
-const main = async (): Promise<void> => {
+const main = async (): Promise<() => Promise<void>> => {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
@@ -24,17 +25,7 @@ const main = async (): Promise<void> => {
     console.log(`try: KUBECONFIG=${cluster.kubeconfigPath} kubectl get nodes`);
   }
   console.log('ready');
-  const stop = (): void => {
-    cluster.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  return () => cluster.close();
 };
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});
+runService(main);

@@ -1,24 +1,40 @@
-/** useActivePerspective: the host has the admin perspective only; the value is kept for plugins that set it. */
-import { useCallback, useSyncExternalStore } from 'react';
+/** useActivePerspective: `[id, setter]`; the id is one of the known perspectives, persisted in localStorage. */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
+import { useExtensions } from '@openshift/dynamic-plugin-sdk';
+import { isPerspective } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
+import {
+  ADMIN_PERSPECTIVE,
+  pickPerspective,
+  readPerspective,
+  subscribePerspective,
+  writePerspective,
+} from './perspectiveStore';
 
-let active = 'admin';
-const listeners = new Set<() => void>();
-const subscribe = (l: () => void) => {
-  listeners.add(l);
-  return () => listeners.delete(l);
+/** Ids of the host's `admin` perspective and of every `console.perspective` extension. */
+export const usePerspectiveIds = (): { id: string; default?: boolean }[] => {
+  const extensions = useExtensions(isPerspective);
+  return useMemo(
+    () => [
+      { id: ADMIN_PERSPECTIVE, default: !extensions.some((e) => e.properties.default) },
+      ...extensions
+        .filter((e) => e.properties.id !== ADMIN_PERSPECTIVE)
+        .map((e) => ({ id: e.properties.id, default: e.properties.default })),
+    ],
+    [extensions],
+  );
 };
 
 export const useActivePerspective = (): [string, (perspective: string, next?: string) => void] => {
-  const perspective = useSyncExternalStore(subscribe, () => active);
+  const stored = useSyncExternalStore(subscribePerspective, readPerspective);
+  const available = usePerspectiveIds();
   const navigate = useNavigate();
   const set = useCallback(
     (p: string, next?: string) => {
-      active = p;
-      listeners.forEach((l) => l());
+      writePerspective(p);
       if (next) navigate(next);
     },
     [navigate],
   );
-  return [perspective, set];
+  return [pickPerspective(stored, available), set];
 };

@@ -39,3 +39,11 @@ export const resourceDetailsPath = (model: K8sModel, name: string, namespace?: s
     ? `/k8s/ns/${namespace}/${ref}/${encoded}`
     : `/k8s/cluster/${ref}/${encoded}`;
 };
+
+/** Console URL of a kind's "Create with YAML" page (`default` when no single project is active). */
+export const resourceCreatePath = (model: K8sModel, namespace?: string): string => {
+  const ref = urlReferenceForModel(model);
+  if (!model.namespaced) return `/k8s/cluster/${ref}/~new`;
+  const ns = !namespace || namespace === ALL_NAMESPACES_KEY ? 'default' : namespace;
+  return `/k8s/ns/${ns}/${ref}/~new`;
+};

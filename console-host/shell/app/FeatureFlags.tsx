@@ -2,7 +2,7 @@
  * Feature flags from plugins: `console.flag/model` (true when discovery has the model),
  * `console.flag` handlers and `console.flag/hookProvider` hooks, all fed to PluginStore.setFeatureFlags.
  */
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useExtensions, usePluginStore } from '@openshift/dynamic-plugin-sdk';
 import {
   isFeatureFlag,
@@ -17,9 +17,13 @@ import { findModel } from '../../sdk/k8s/models';
 
 const useSetFlag = () => {
   const store = usePluginStore();
-  return (flag: string, value: boolean) => {
-    if (store.getFeatureFlags()[flag] !== value) store.setFeatureFlags({ [flag]: value });
-  };
+  // Stable, so hook providers can list it in their effect dependencies.
+  return useCallback(
+    (flag: string, value: boolean) => {
+      if (store.getFeatureFlags()[flag] !== value) store.setFeatureFlags({ [flag]: value });
+    },
+    [store],
+  );
 };
 
 const HookRunner = ({ extension }: { extension: ResolvedExtension<FeatureFlagHookProvider> }) => {
@@ -43,8 +47,7 @@ export const FeatureFlags = () => {
   const [handlers] = useResolvedExtensions(isFeatureFlag);
   useEffect(() => {
     for (const e of handlers) e.properties.handler(setFlag);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [handlers]);
+  }, [handlers, setFlag]);
   const [hooks] = useResolvedExtensions(isFeatureFlagHookProvider);
   return (
     <>

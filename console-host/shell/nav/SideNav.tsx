@@ -1,4 +1,4 @@
-/** The sidebar: PatternFly Nav built from the admin perspective's console.navigation/* extensions. */
+/** The sidebar: perspective switcher, then the active perspective's console.navigation/* extensions. */
 import { useMemo } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { Divider, Nav, NavExpandable, NavItem, NavList } from '@patternfly/react
 import { useExtensions } from '@openshift/dynamic-plugin-sdk';
 import { isNavExtension } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
 import { useActiveNamespace } from '../../sdk/hooks/useActiveNamespace';
+import { useActivePerspective } from '../../sdk/hooks/useActivePerspective';
+import { PerspectiveSwitcher } from '../perspectives/PerspectiveSwitcher';
 import { useDiscovery } from '../../sdk/k8s/useK8sModels';
 import { findModel } from '../../sdk/k8s/models';
 import { translateString } from '../translate';
@@ -31,12 +33,13 @@ export const SideNav = () => {
   const { t } = useTranslation(['console-host', ...namespacesOf(extensions)]);
   const { pathname } = useLocation();
   const [namespace] = useActiveNamespace();
+  const [perspective] = useActivePerspective();
   const { models, preferred } = useDiscovery();
   const nodes = useMemo<NavNode[]>(
     () =>
       buildNav(
         extensions,
-        { namespace, perspective: 'admin', findModel: (m) => findModel(models, m, preferred) },
+        { namespace, perspective, findModel: (m) => findModel(models, m, preferred) },
         (p, model) =>
           p.name
             ? translateString(p.name, t)
@@ -44,10 +47,12 @@ export const SideNav = () => {
               ? t(model.labelPluralKey)
               : (model?.labelPlural ?? p.id),
       ),
-    [extensions, namespace, models, preferred, t],
+    [extensions, namespace, perspective, models, preferred, t],
   );
   return (
-    <Nav aria-label={t('Main navigation')}>
+    <>
+      <PerspectiveSwitcher />
+      <Nav aria-label={t('Main navigation')}>
       <NavList>
         {nodes.map((node) => {
           if (node.kind === 'separator') return <Divider key={node.id} component="li" />;
@@ -74,6 +79,7 @@ export const SideNav = () => {
           );
         })}
       </NavList>
-    </Nav>
+      </Nav>
+    </>
   );
 };

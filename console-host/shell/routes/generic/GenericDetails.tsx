@@ -1,4 +1,4 @@
-/** Generic details page for any discovered kind: Details and YAML tabs, and Delete. */
+/** Generic details page for any discovered kind: Details and YAML tabs, plugin actions, and Delete. */
 import { useState } from 'react';
 import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ import { DocumentTitle } from '../../../sdk/components/DocumentTitle';
 import { ResourceIcon } from '../../../sdk/components/ResourceIcon';
 import { ResourceYAMLEditor } from '../../../sdk/components/ResourceYAMLEditor';
 import { Loading } from '../../app/Loading';
+import { ResourceActions } from '../../actions/ResourceActions';
 import { DeleteModal } from './DeleteModal';
 import { MetadataDetails } from './MetadataDetails';
 
@@ -62,9 +63,12 @@ export const GenericDetails = ({ model, name, namespace }: Props) => {
             <ResourceIcon groupVersionKind={gvk} /> {name}
           </Title>
           {loaded && (
-            <Button variant="secondary" isDanger onClick={() => setDeleting(true)}>
-              {t('Delete {{kind}}', { kind: kindLabel })}
-            </Button>
+            <Flex gap={{ default: 'gapSm' }}>
+              <ResourceActions model={model} resource={obj} variant="dropdown" />
+              <Button variant="secondary" isDanger onClick={() => setDeleting(true)}>
+                {t('Delete {{kind}}', { kind: kindLabel })}
+              </Button>
+            </Flex>
           )}
         </Flex>
       </PageSection>

@@ -1,4 +1,4 @@
-/** Generic list page for any discovered kind: name, namespace, created; filter by name and label. */
+/** Generic list page for any discovered kind: name, namespace, created, actions; filter; Create. */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
@@ -17,6 +17,8 @@ import { VirtualizedTable } from '../../../sdk/components/VirtualizedTable';
 import { TableData } from '../../../sdk/components/TableData';
 import { ResourceLink } from '../../../sdk/components/ResourceLink';
 import { Timestamp } from '../../../sdk/components/Timestamp';
+import { ListPageCreate } from '../../../sdk/components/ListPageCreate';
+import { ResourceActions, useHasResourceActions } from '../../actions/ResourceActions';
 
 type Props = { model: K8sModel; namespace?: string };
 
@@ -44,6 +46,9 @@ const Row = ({
       <TableData id="created" activeColumnIDs={activeColumnIDs}>
         <Timestamp timestamp={obj.metadata?.creationTimestamp} />
       </TableData>
+      <TableData id="actions" activeColumnIDs={activeColumnIDs} className="pf-v6-c-table__action">
+        <ResourceActions model={rowData.model} resource={obj} variant="kebab" />
+      </TableData>
     </>
   );
 };
@@ -56,6 +61,7 @@ export const GenericList = ({ model, namespace }: Props) => {
     isList: true,
   });
   const [unfiltered, filtered, onFilterChange] = useListPageFilter(data);
+  const hasActions = useHasResourceActions(model);
   const columns = useMemo<TableColumn<K8sResourceCommon>[]>(
     () => [
       { id: 'name', title: t('Name'), sort: 'metadata.name' },
@@ -63,13 +69,23 @@ export const GenericList = ({ model, namespace }: Props) => {
         ? [{ id: 'namespace', title: t('Namespace'), sort: 'metadata.namespace' }]
         : []),
       { id: 'created', title: t('Created'), sort: 'metadata.creationTimestamp' },
+      ...(hasActions
+        ? [{ id: 'actions', title: '', props: { className: 'pf-v6-c-table__action' } }]
+        : []),
     ],
-    [t, model.namespaced, namespace],
+    [t, model.namespaced, namespace, hasActions],
   );
   const title = model.labelPluralKey ? t(model.labelPluralKey) : model.labelPlural;
   return (
     <>
-      <ListPageHeader title={title} />
+      <ListPageHeader title={title}>
+        <ListPageCreate
+          groupVersionKind={getGroupVersionKindForModel(model)}
+          createAccessReview={{ groupVersionKind: getGroupVersionKindForModel(model), namespace }}
+        >
+          {t('Create {{kind}}', { kind: model.labelKey ? t(model.labelKey) : model.label })}
+        </ListPageCreate>
+      </ListPageHeader>
       <ListPageBody>
         <ListPageFilter data={unfiltered} loaded={loaded} onFilterChange={onFilterChange} />
         <VirtualizedTable<K8sResourceCommon, { model: K8sModel }>
