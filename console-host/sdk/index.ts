@@ -23,7 +23,12 @@ import { checkAccess, useAccessReview, useAccessReviewAllowed } from './hooks/ac
 import { useFlag } from './hooks/useFlag';
 import { useResolvedExtensions } from './hooks/useResolvedExtensions';
 import { useUserSettings } from './hooks/useUserSettings';
+import { ActionServiceProvider } from './actions/ActionServiceProvider';
 import { DocumentTitle } from './components/DocumentTitle';
+import { ListPageCreate, ListPageCreateLink } from './components/ListPageCreate';
+import { ListPageCreateButton, ListPageCreateDropdown } from './components/ListPageCreateButton';
+import { HorizontalNav } from './components/HorizontalNav';
+import { usePrometheusPoll } from './hooks/usePrometheusPoll';
 import { ListPageFilter } from './components/ListPageFilter';
 import { ListPageHeader } from './components/ListPageHeader';
 import { NamespaceBar } from './components/NamespaceBar';
@@ -60,7 +65,14 @@ export const sdk = {
   useResolvedExtensions,
   useUserSettings,
   useUserPreference: useUserSettings,
+  ActionServiceProvider,
   DocumentTitle,
+  ListPageCreate,
+  ListPageCreateLink,
+  ListPageCreateButton,
+  ListPageCreateDropdown,
+  HorizontalNav,
+  usePrometheusPoll,
   ListPageFilter,
   ListPageHeader,
   NamespaceBar,

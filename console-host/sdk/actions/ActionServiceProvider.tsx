@@ -10,7 +10,9 @@ import {
   isActionGroup,
   isActionProvider,
   isResourceActionProvider,
+  type SupportedActionExtensions,
 } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
+import type { ExtensionPredicate } from '@openshift/dynamic-plugin-sdk';
 import { useResolvedExtensions } from '../hooks/useResolvedExtensions';
 import {
   createMenuOptions,
@@ -44,11 +46,11 @@ const ProviderHook = memo(function ProviderHook({
 });
 
 export const ActionServiceProvider = ({ context, children }: ActionServiceProviderProps) => {
-  const [extensions, extensionsLoaded] = useResolvedExtensions(
-    isActionProvider,
-    isResourceActionProvider,
-    isActionFilter,
-    isActionGroup,
+  const [extensions, extensionsLoaded] = useResolvedExtensions<SupportedActionExtensions>(
+    isActionProvider as ExtensionPredicate<SupportedActionExtensions>,
+    isResourceActionProvider as ExtensionPredicate<SupportedActionExtensions>,
+    isActionFilter as ExtensionPredicate<SupportedActionExtensions>,
+    isActionGroup as ExtensionPredicate<SupportedActionExtensions>,
   );
   const all = extensions as unknown as ProviderLike[];
   const ctx = context as Record<string, unknown>;

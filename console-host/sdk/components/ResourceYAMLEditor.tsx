@@ -52,12 +52,14 @@ export const ResourceYAMLEditor = ({
   const [status, setStatus] = useState<Status>();
   const [saving, setSaving] = useState(false);
   const base = useRef(toYAML(initialResource));
+  // While a save is in flight, the watch may deliver our own write before the response does.
+  const inFlight = useRef(false);
   const version = initialResource?.metadata?.resourceVersion;
 
   // Follow live updates while the user has not edited; otherwise say the object changed.
   useEffect(() => {
     const next = toYAML(initialResource);
-    if (next === base.current) return;
+    if (next === base.current || inFlight.current) return;
     setContent((current) => {
       if (current === base.current) return next;
       setStatus({
@@ -120,6 +122,7 @@ export const ResourceYAMLEditor = ({
       return;
     }
     setSaving(true);
+    inFlight.current = true;
     try {
       const saved = create
         ? await k8sCreate({ model, data: obj })
@@ -150,6 +153,7 @@ export const ResourceYAMLEditor = ({
           : { variant: 'danger', title: t('Error'), message: err.message },
       );
     } finally {
+      inFlight.current = false;
       setSaving(false);
     }
   };

@@ -9,6 +9,7 @@ import { SideNav } from '../nav/SideNav';
 import { usePluginRoutes } from '../routes/pluginRoutes';
 import { ResourceListRoute } from '../routes/ResourceListRoute';
 import { ResourceDetailsRoute } from '../routes/ResourceDetailsRoute';
+import { CreateResourceRoute } from '../routes/CreateResourceRoute';
 import { Home } from '../routes/Home';
 import { NotFound } from '../routes/NotFound';
 import { AppMasthead } from './Masthead';
@@ -50,6 +51,8 @@ export const Frame = () => {
             <Route path="/k8s/ns/:ns/:ref" element={<ResourceListRoute />} />
             <Route path="/k8s/all-namespaces/:ref" element={<ResourceListRoute />} />
             <Route path="/k8s/cluster/:ref" element={<ResourceListRoute />} />
+            <Route path="/k8s/ns/:ns/:ref/~new" element={<CreateResourceRoute />} />
+            <Route path="/k8s/cluster/:ref/~new" element={<CreateResourceRoute />} />
             <Route path="/k8s/ns/:ns/:ref/:name/*" element={<ResourceDetailsRoute />} />
             <Route path="/k8s/cluster/:ref/:name/*" element={<ResourceDetailsRoute />} />
             <Route path="/k8s/all-namespaces/:ref/:name/*" element={<Navigate to="/" replace />} />

@@ -53,32 +53,32 @@ export const SideNav = () => {
     <>
       <PerspectiveSwitcher />
       <Nav aria-label={t('Main navigation')}>
-      <NavList>
-        {nodes.map((node) => {
-          if (node.kind === 'separator') return <Divider key={node.id} component="li" />;
-          if (node.kind === 'link')
-            return <LinkItem key={node.id} link={node} pathname={pathname} />;
-          const active = node.items.some((i) => i.kind === 'link' && isActive(i, pathname));
-          return (
-            <NavExpandable
-              key={node.id}
-              title={node.name ? translateString(node.name, t) : ''}
-              groupId={node.id}
-              isActive={active}
-              isExpanded
-              data-test-id={`nav-section-${node.id}`}
-            >
-              {node.items.map((item) =>
-                item.kind === 'separator' ? (
-                  <Divider key={item.id} component="li" />
-                ) : (
-                  <LinkItem key={item.id} link={item} pathname={pathname} />
-                ),
-              )}
-            </NavExpandable>
-          );
-        })}
-      </NavList>
+        <NavList>
+          {nodes.map((node) => {
+            if (node.kind === 'separator') return <Divider key={node.id} component="li" />;
+            if (node.kind === 'link')
+              return <LinkItem key={node.id} link={node} pathname={pathname} />;
+            const active = node.items.some((i) => i.kind === 'link' && isActive(i, pathname));
+            return (
+              <NavExpandable
+                key={node.id}
+                title={node.name ? translateString(node.name, t) : ''}
+                groupId={node.id}
+                isActive={active}
+                isExpanded
+                data-test-id={`nav-section-${node.id}`}
+              >
+                {node.items.map((item) =>
+                  item.kind === 'separator' ? (
+                    <Divider key={item.id} component="li" />
+                  ) : (
+                    <LinkItem key={item.id} link={item} pathname={pathname} />
+                  ),
+                )}
+              </NavExpandable>
+            );
+          })}
+        </NavList>
       </Nav>
     </>
   );

@@ -9,7 +9,10 @@ import {
   type MenuToggleElement,
 } from '@patternfly/react-core';
 import { usePluginStore } from '@openshift/dynamic-plugin-sdk';
-import { isPerspective, type Perspective } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
+import {
+  isPerspective,
+  type Perspective,
+} from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
 import { useResolvedExtensions } from '../../sdk/hooks/useResolvedExtensions';
 import { useActivePerspective } from '../../sdk/hooks/useActivePerspective';
 import { ADMIN_PERSPECTIVE } from '../../sdk/hooks/perspectiveStore';
@@ -43,10 +46,12 @@ export const PerspectiveSwitcher = () => {
         id: e.properties.id,
         name: translateString(e.properties.name, t),
         landing: (visit: boolean) =>
-          (e.properties.landingPageURL as unknown as (
-            f: Record<string, boolean>,
-            v: boolean,
-          ) => string)(store.getFeatureFlags(), visit),
+          (
+            e.properties.landingPageURL as unknown as (
+              f: Record<string, boolean>,
+              v: boolean,
+            ) => string
+          )(store.getFeatureFlags() as Record<string, boolean>, visit),
       })),
   ];
   if (items.length < 2) return null;

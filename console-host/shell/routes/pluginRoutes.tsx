@@ -5,11 +5,17 @@ import {
   isRoutePage,
   isStandaloneRoutePage,
 } from '@openshift-console/dynamic-plugin-sdk/lib/extensions';
+import { InPerspective } from '../perspectives/InPerspective';
 import { PluginPage } from './PluginPage';
 
 type RouteExtension = {
   uid: string;
-  properties: { path: string | string[]; exact?: boolean; component: unknown };
+  properties: {
+    path: string | string[];
+    exact?: boolean;
+    perspective?: string;
+    component: unknown;
+  };
 };
 
 const toRoutes = (extensions: RouteExtension[]) =>
@@ -18,7 +24,11 @@ const toRoutes = (extensions: RouteExtension[]) =>
       <Route
         key={`${e.uid}:${path}`}
         path={e.properties.exact ? path : `${path.replace(/\/$/, '')}/*`}
-        element={<PluginPage component={e.properties.component as CodeRef} resetKey={e.uid} />}
+        element={
+          <InPerspective perspective={e.properties.perspective}>
+            <PluginPage component={e.properties.component as CodeRef} resetKey={e.uid} />
+          </InPerspective>
+        }
       />
     )),
   );
