@@ -8,7 +8,7 @@ import { Route, Routes, useLocation, useNavigate, useParams } from 'react-router
 import { useTranslation } from 'react-i18next';
 import { Tab, Tabs, TabTitleText } from '@patternfly/react-core';
 import type { HorizontalNavProps, PageComponentProps } from '@openshift-console/dynamic-plugin-sdk';
-import { activePageIndex, navBaseURL, pageHref, pageRoutePath } from './horizontalNav';
+import { activePageIndex, navBaseURL, pageHref, pageRoutePath } from './horizontalNavLogic';
 
 export const HorizontalNav = ({ resource, pages, customData }: HorizontalNavProps) => {
   const { t } = useTranslation('console-host');

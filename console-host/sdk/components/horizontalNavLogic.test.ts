@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activePageIndex, navBaseURL, pageHref, pageRoutePath } from './horizontalNav';
+import { activePageIndex, navBaseURL, pageHref, pageRoutePath } from './horizontalNavLogic';
 
 const pages = [{ href: '' }, { href: 'yaml' }, { href: 'disks' }, { path: 'logs/:container' }];
 
