@@ -1,6 +1,7 @@
 /** Top-level routes: standalone plugin pages without the frame, everything else inside it. */
 import { Suspense } from 'react';
 import { Route, Routes } from 'react-router';
+import { ModalProvider, OverlayProvider } from '../../sdk/pure';
 import { useStandaloneRoutes } from '../routes/pluginRoutes';
 import { ContextProviders } from './ContextProviders';
 import { FeatureFlags } from './FeatureFlags';
@@ -13,10 +14,15 @@ export const App = () => {
     <Suspense fallback={<Loading />}>
       <FeatureFlags />
       <ContextProviders>
-        <Routes>
-          {standalone}
-          <Route path="*" element={<Frame />} />
-        </Routes>
+        {/* The SDK's useModal/useOverlay need these, from the same module the plugin gets. */}
+        <ModalProvider>
+          <OverlayProvider>
+            <Routes>
+              {standalone}
+              <Route path="*" element={<Frame />} />
+            </Routes>
+          </OverlayProvider>
+        </ModalProvider>
       </ContextProviders>
     </Suspense>
   );
