@@ -3,7 +3,7 @@
  * esbuild into `.host-build/` (served as `/static/`), next to PatternFly 6.4's global CSS and fonts.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,9 +42,41 @@ const copyPatternFly = (): void => {
   }
 };
 
+/**
+ * Monaco's editor worker (a classic worker script, `/static/editor.worker.js`) and its stylesheet with
+ * the codicon font (`/static/monaco.css`, linked when the first editor mounts). YAML uses Monaco's
+ * basic `yaml` language, which needs no language worker.
+ */
+const buildMonacoAssets = async (): Promise<void> => {
+  const common = {
+    absWorkingDir: root,
+    outdir,
+    bundle: true,
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+  } as const;
+  await build({
+    ...common,
+    entryPoints: { 'editor.worker': 'monaco-editor/esm/vs/editor/editor.worker.js' },
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+  });
+  await build({
+    ...common,
+    // The min build's single stylesheet holds every editor feature's CSS and the codicon font.
+    entryPoints: { monaco: 'monaco-editor/min/vs/editor/editor.main.css' },
+    loader: { '.ttf': 'file' },
+    assetNames: 'assets/[name]-[hash]',
+  });
+};
+
 const main = async (): Promise<void> => {
   const started = Date.now();
   mkdirSync(outdir, { recursive: true });
+  // Chunk names carry content hashes: drop the previous build's.
+  rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
   copyPatternFly();
   const versions = Object.fromEntries(SHARED.map((name) => [name, versionOf(name)]));
   await build({
@@ -53,6 +85,10 @@ const main = async (): Promise<void> => {
     outdir,
     bundle: true,
     format: 'esm',
+    // Monaco (the SDK's CodeEditor) is imported dynamically: it lands in its own chunk, fetched only
+    // when an editor mounts.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'browser',
     target: 'es2022',
     minify: true,
@@ -62,12 +98,14 @@ const main = async (): Promise<void> => {
     logLevel: 'warning',
     // PatternFly component CSS comes from the global patternfly.css (as in the console); the SDK's
     // pure components import .scss files that the console build compiles and we do not need.
+    // Monaco's per-module CSS is covered by monaco.css below.
     loader: { '.css': 'empty', '.scss': 'empty', '.woff2': 'file', '.svg': 'file' },
     define: {
       'process.env.NODE_ENV': '"production"',
       __SHARED_VERSIONS__: JSON.stringify(versions),
     },
   });
+  await buildMonacoAssets();
   const hostCss = readFileSync(join(root, 'console-host/shell/host.css'), 'utf8');
   writeFileSync(
     join(outdir, 'main.css'),

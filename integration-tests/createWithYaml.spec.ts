@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/stack';
+import { expectYaml, getYaml, setYaml } from './fixtures/yamlEditor';
 
 const NEW_VM = '/k8s/ns/demo-apps/kubevirt.io~v1~VirtualMachine/~new';
 const VMS = '/apis/kubevirt.io/v1/namespaces/demo-apps/virtualmachines';
@@ -6,11 +7,10 @@ const VMS = '/apis/kubevirt.io/v1/namespaces/demo-apps/virtualmachines';
 test.describe('create with YAML', () => {
   test("the plugin's VM template creates a VM in the active project", async ({ page, stack }) => {
     await page.goto(`${stack.url}${NEW_VM}`);
-    const editor = page.getByRole('textbox', { name: 'YAML editor' });
     // The plugin's console.yaml-template, with the project filled in by the host.
-    await expect(editor).toHaveValue(/runStrategy: Halted/);
-    await expect(editor).toHaveValue(/namespace: demo-apps/);
-    await editor.fill((await editor.inputValue()).replace('name: example', 'name: e2e-yaml-vm'));
+    await expectYaml(page, /runStrategy: Halted/);
+    await expectYaml(page, /namespace: demo-apps/);
+    await setYaml(page, (await getYaml(page)).replace('name: example', 'name: e2e-yaml-vm'));
     await page.getByRole('button', { name: 'Create', exact: true }).click();
 
     await expect(page).toHaveURL(
@@ -24,19 +24,18 @@ test.describe('create with YAML', () => {
 
   test('a rejected object shows the server message and keeps the text', async ({ page, stack }) => {
     await page.goto(`${stack.url}${NEW_VM}`);
-    const editor = page.getByRole('textbox', { name: 'YAML editor' });
-    await expect(editor).toHaveValue(/runStrategy: Halted/);
-    const bad = (await editor.inputValue())
+    await expectYaml(page, /runStrategy: Halted/);
+    const bad = (await getYaml(page))
       .replace('name: example', 'name: e2e-bad-vm')
       .replace('runStrategy: Halted', 'runStrategy: Sometimes');
-    await editor.fill(bad);
+    await setYaml(page, bad);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
 
     const alert = page.locator('.pf-v6-c-alert.pf-m-danger');
     await expect(alert).toBeVisible();
     await expect(alert).toContainText('Sometimes');
     await expect(page).toHaveURL(new RegExp(`${NEW_VM.replace(/[.~]/g, '\\$&')}$`));
-    await expect(editor).toHaveValue(bad);
+    await expectYaml(page, bad);
     expect((await stack.api('GET', `${VMS}/e2e-bad-vm`)).status).toBe(404);
   });
 
@@ -44,8 +43,6 @@ test.describe('create with YAML', () => {
     await page.goto(`${stack.url}/k8s/ns/default/configmaps`);
     await page.getByRole('link', { name: 'Create ConfigMap' }).click();
     await expect(page).toHaveURL(/\/k8s\/ns\/default\/configmaps\/~new$/);
-    await expect(page.getByRole('textbox', { name: 'YAML editor' })).toHaveValue(
-      /kind: ConfigMap[\s\S]*namespace: default/,
-    );
+    await expectYaml(page, /kind: ConfigMap[\s\S]*namespace: default/);
   });
 });

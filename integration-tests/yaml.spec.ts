@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures/stack';
+import { expectYaml, getYaml, setYaml } from './fixtures/yamlEditor';
 
 const CM = '/api/v1/namespaces/default/configmaps';
 
@@ -6,9 +7,8 @@ test.describe('generic YAML editor', () => {
   test('an edit round-trips to the cluster', async ({ page, stack }) => {
     await stack.api('POST', CM, { metadata: { name: 'e2e-yaml' }, data: { color: 'blue' } });
     await page.goto(`${stack.url}/k8s/ns/default/configmaps/e2e-yaml/yaml`);
-    const editor = page.getByRole('textbox', { name: 'YAML editor' });
-    await expect(editor).toHaveValue(/color: blue/);
-    await editor.fill((await editor.inputValue()).replace('color: blue', 'color: green'));
+    await expectYaml(page, /color: blue/);
+    await setYaml(page, (await getYaml(page)).replace('color: blue', 'color: green'));
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(
@@ -23,8 +23,7 @@ test.describe('generic YAML editor', () => {
   test('a stale edit shows the conflict and never overwrites', async ({ page, stack }) => {
     await stack.api('POST', CM, { metadata: { name: 'e2e-stale' }, data: { color: 'blue' } });
     await page.goto(`${stack.url}/k8s/ns/default/configmaps/e2e-stale/yaml`);
-    const editor = page.getByRole('textbox', { name: 'YAML editor' });
-    await expect(editor).toHaveValue(/color: blue/);
+    await expectYaml(page, /color: blue/);
     // Someone else changes the object while the editor holds the old version.
     await stack.api(
       'PATCH',
@@ -32,13 +31,13 @@ test.describe('generic YAML editor', () => {
       { data: { color: 'red' } },
       'application/merge-patch+json',
     );
-    await editor.fill((await editor.inputValue()).replace('color: blue', 'color: green'));
+    await setYaml(page, (await getYaml(page)).replace('color: blue', 'color: green'));
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('This object has been updated.')).toBeVisible();
     const stored = await stack.api('GET', `${CM}/e2e-stale`);
     expect((stored.json as { data: { color: string } }).data.color).toBe('red');
     // Reload brings the other client's version into the editor.
     await page.getByRole('button', { name: 'Reload' }).first().click();
-    await expect(editor).toHaveValue(/color: red/);
+    await expectYaml(page, /color: red/);
   });
 });

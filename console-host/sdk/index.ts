@@ -24,6 +24,7 @@ import { useFlag } from './hooks/useFlag';
 import { useResolvedExtensions } from './hooks/useResolvedExtensions';
 import { useUserSettings } from './hooks/useUserSettings';
 import { ActionServiceProvider } from './actions/ActionServiceProvider';
+import { CodeEditor } from './components/CodeEditor';
 import { DocumentTitle } from './components/DocumentTitle';
 import { ListPageCreate, ListPageCreateLink } from './components/ListPageCreate';
 import { ListPageCreateButton, ListPageCreateDropdown } from './components/ListPageCreateButton';
@@ -66,6 +67,7 @@ export const sdk = {
   useUserSettings,
   useUserPreference: useUserSettings,
   ActionServiceProvider,
+  CodeEditor,
   DocumentTitle,
   ListPageCreate,
   ListPageCreateLink,

@@ -9,9 +9,10 @@ import {
   AlertActionLink,
   Button,
   PageSection,
-  TextArea,
   Title,
 } from '@patternfly/react-core';
+// Type only: the editor's code (PatternFly's CodeEditor, Monaco) stays in the lazy chunk.
+import type { Language } from '@patternfly/react-code-editor';
 import type {
   K8sResourceCommon,
   ResourceYAMLEditorProps,
@@ -21,6 +22,7 @@ import { k8sCreate, k8sGet, k8sUpdate } from '../k8s/crud';
 import { getDiscovery } from '../k8s/discovery';
 import { findModel } from '../k8s/models';
 import { resourceDetailsPath } from '../k8s/ref';
+import { CodeEditor } from './CodeEditor';
 
 type Status = {
   variant: 'success' | 'danger' | 'warning' | 'info';
@@ -174,15 +176,17 @@ export const ResourceYAMLEditor = ({
           {header ?? (create ? t('Create {{kind}}', { kind: initialResource?.kind }) : t('YAML'))}
         </Title>
       )}
-      <TextArea
-        aria-label={t('YAML editor')}
-        className="co-yaml-editor__textarea"
+      <CodeEditor
+        className="co-yaml-editor__editor"
+        language={'yaml' as Language}
         value={content}
-        onChange={(_e, v) => change(v)}
-        readOnlyVariant={readOnly ? 'default' : undefined}
-        resizeOrientation="vertical"
-        spellCheck={false}
-        rows={28}
+        onChange={(v) => change(v)}
+        onSave={readOnly ? undefined : () => void save()}
+        isReadOnly={readOnly}
+        showShortcuts
+        height="60vh"
+        minHeight="300px"
+        options={{ ariaLabel: t('YAML editor'), readOnly }}
       />
       {status && (
         <Alert

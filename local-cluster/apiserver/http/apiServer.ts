@@ -228,6 +228,8 @@ export interface ApiHttpServer {
   closeAll(): void;
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 /** The first byte of a TLS ClientHello; anything else on the port is taken as plain HTTP. */
 const TLS_HANDSHAKE = 0x16;
 
@@ -244,6 +246,12 @@ export const createApiHttpServer = (ctx: ServerContext, tls: ServingCertificate)
   };
   const plain = createServer(onRequest);
   const secure = createSecureServer({ cert: tls.cert, key: tls.key }, onRequest);
+  // Clients and proxies keep connections alive between requests; Node's 5 s default closes them
+  // while a client may be reusing one (ECONNRESET). Outlast the usual client idle timeouts.
+  for (const s of [plain, secure]) {
+    s.keepAliveTimeout = KEEP_ALIVE_MS;
+    s.headersTimeout = KEEP_ALIVE_MS + 1000;
+  }
   const server = createNetServer((socket) => {
     socket.once('data', (first: Buffer) => {
       socket.pause();
