@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import { createServer as createSecureServer } from 'node:https';
-import type { Server as NetServer } from 'node:net';
+import type { Server as NetServer, Socket } from 'node:net';
 import { createServer as createNetServer } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
@@ -252,7 +252,11 @@ export const createApiHttpServer = (ctx: ServerContext, tls: ServingCertificate)
     s.keepAliveTimeout = KEEP_ALIVE_MS;
     s.headersTimeout = KEEP_ALIVE_MS + 1000;
   }
+  // Every raw connection, so shutdown can end idle keep-alive ones instead of waiting them out.
+  const sockets = new Set<Socket>();
   const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
     socket.once('data', (first: Buffer) => {
       socket.pause();
       socket.unshift(first);
@@ -266,8 +270,7 @@ export const createApiHttpServer = (ctx: ServerContext, tls: ServingCertificate)
     upgradeHandlers: [],
     closeAll: () => {
       for (const c of wss.clients) c.terminate();
-      plain.closeAllConnections();
-      secure.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
     },
   };
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
