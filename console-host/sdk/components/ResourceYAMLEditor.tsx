@@ -31,7 +31,16 @@ type Status = {
   conflict?: boolean;
 };
 
-const toYAML = (obj: unknown) => dump(obj, { lineWidth: -1, noRefs: true });
+/**
+ * The YAML shown for an object, without `metadata.managedFields` as in the console: they are
+ * bookkeeping nobody edits, and an update that leaves them out keeps them on the server.
+ */
+const toYAML = (obj: unknown) => {
+  const meta = (obj as K8sResourceCommon | undefined)?.metadata;
+  if (!meta?.managedFields) return dump(obj, { lineWidth: -1, noRefs: true });
+  const { managedFields: _hidden, ...metadata } = meta;
+  return dump({ ...(obj as object), metadata }, { lineWidth: -1, noRefs: true });
+};
 
 const modelOf = (obj: K8sResourceCommon) => {
   const gvk = getGroupVersionKindForResource(obj);

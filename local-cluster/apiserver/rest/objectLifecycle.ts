@@ -20,6 +20,9 @@ const withoutKeys = (meta: ObjectMeta, keys: readonly string[]): ObjectMeta =>
 const tracksGeneration = (kind: ResourceKind, obj: KubeObject): boolean =>
   kind.source === 'crd' || obj.spec !== undefined;
 
+/** apiVersion and kind, spread first so they lead the object's keys as kube serializes them. */
+const typeMetaFirst = (kind: ResourceKind) => ({ apiVersion: apiVersionOf(kind), kind: kind.kind });
+
 const GENERATE_NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** kube's generateName suffix: five characters from an alphabet without vowels or look-alikes. */
@@ -47,7 +50,7 @@ export const prepareCreate = (
   metadata.creationTimestamp = now();
   // Like kube, only kinds with a desired state track generations; ConfigMaps and Secrets do not.
   if (tracksGeneration(kind, obj)) metadata.generation = 1;
-  const created: KubeObject = { ...obj, apiVersion: apiVersionOf(kind), kind: kind.kind, metadata };
+  const created: KubeObject = { ...typeMetaFirst(kind), ...obj, ...typeMetaFirst(kind), metadata };
   if (kind.statusSubresource && !keepStatus) delete created.status;
   return defaultOnCreate(kind, created);
 };
@@ -82,9 +85,9 @@ export const prepareUpdate = (
   metadata.namespace = stored.metadata.namespace;
   if (metadata.generateName === undefined) delete metadata.generateName;
   const updated: KubeObject = {
+    ...typeMetaFirst(kind),
     ...incoming,
-    apiVersion: apiVersionOf(kind),
-    kind: kind.kind,
+    ...typeMetaFirst(kind),
     metadata,
   };
   if (kind.statusSubresource) {

@@ -76,7 +76,7 @@ export const GenericDetails = ({ model, name, namespace }: Props) => {
         activeKey={activeTab}
         onSelect={(_e, key) => navigate(key === 'yaml' ? `${base}/yaml` : base)}
         aria-label={t('Resource tabs')}
-        className="pf-v6-u-px-lg"
+        className="pf-v6-u-px-lg co-resource-tabs"
       >
         <Tab
           eventKey="details"
