@@ -319,43 +319,18 @@ describe.skipIf(!hasKubectl)('kubectl', () => {
   });
 
   it('auth can-i as the developer', async () => {
+    const createConfigMapsIn = (namespace: string, ...extra: string[]) =>
+      kubectl([...extra, 'auth', 'can-i', 'create', 'configmaps', '-n', namespace]);
     // The admin impersonating the developer, as `kubectl auth can-i --as` does.
-    const impersonated = await kubectl([
-      'auth',
-      'can-i',
-      'create',
-      'configmaps',
-      '-n',
-      'default',
-      '--as',
-      DEVELOPER_USER,
-    ]);
+    const impersonated = await createConfigMapsIn('default', '--as', DEVELOPER_USER);
     expect(impersonated.stdout.trim()).toBe('no');
-    const impersonatedYes = await kubectl([
-      'auth',
-      'can-i',
-      'create',
-      'configmaps',
-      '-n',
-      ns,
-      '--as',
-      DEVELOPER_USER,
-    ]);
+    const impersonatedYes = await createConfigMapsIn(ns, '--as', DEVELOPER_USER);
     expect(impersonatedYes.stdout.trim()).toBe('yes');
     // The developer's own context.
-    const own = await kubectl([
-      '--context',
-      'developer',
-      'auth',
-      'can-i',
-      'create',
-      'configmaps',
-      '-n',
-      'default',
-    ]);
+    const own = await createConfigMapsIn('default', '--context', 'developer');
     expect(own.stdout.trim()).toBe('no');
     expect(own.code).toBe(1);
-    const admin = await kubectl(['auth', 'can-i', 'create', 'configmaps', '-n', 'default']);
+    const admin = await createConfigMapsIn('default');
     expect(admin.stdout.trim()).toBe('yes');
   });
 
