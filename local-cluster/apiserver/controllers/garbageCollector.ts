@@ -6,7 +6,7 @@ import type { ResourceService } from '../rest/resourceService';
 import { systemContext } from '../rest/requestContext';
 import type { ObjectStore, StoreEvent } from '../storage/objectStore';
 import type { ObjectRef } from './ownerIndex';
-import { OwnerIndex } from './ownerIndex';
+import { OwnerIndex, refId } from './ownerIndex';
 
 /**
  * kube-controller-manager's garbage collector and namespace controller, run inside the server:
@@ -19,6 +19,8 @@ export class GarbageCollector {
   private readonly queue: StoreEvent[] = [];
   private scheduled = false;
   private readonly timer: NodeJS.Timeout;
+  /** Objects marked for deletion and not gone yet, so the retry sweep never scans whole kinds. */
+  private readonly terminating = new Map<string, ObjectRef>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -26,7 +28,11 @@ export class GarbageCollector {
     private readonly service: ResourceService,
   ) {
     this.index = new OwnerIndex(store, () => this.storageKeys());
+    for (const kindKey of this.storageKeys()) {
+      for (const obj of store.list(kindKey)) this.trackTermination(kindKey, obj, false);
+    }
     store.onChange((e) => {
+      this.trackTermination(e.kindKey, e.object, e.type === 'DELETED');
       if (e.type === 'DELETED' || e.object.metadata.deletionTimestamp) this.enqueue(e);
     });
     // Namespaces and foreground owners can be waiting on objects that hold finalizers of their
@@ -44,6 +50,17 @@ export class GarbageCollector {
           .map(storageKey),
       ),
     ];
+  }
+
+  private trackTermination(kindKey: string, obj: KubeObject, deleted: boolean): void {
+    const ref: ObjectRef = {
+      kindKey,
+      namespace: obj.metadata.namespace,
+      name: obj.metadata.name ?? '',
+    };
+    const id = refId(ref);
+    if (!deleted && obj.metadata.deletionTimestamp) this.terminating.set(id, ref);
+    else this.terminating.delete(id);
   }
 
   private kindOf(kindKey: string): ResourceKind | undefined {
@@ -167,11 +184,10 @@ export class GarbageCollector {
 
   /** Retries what is still pending: terminating namespaces and owners waiting in foreground. */
   private sweep(): void {
-    for (const kindKey of this.storageKeys()) {
-      for (const obj of this.store.list(kindKey)) {
-        if (obj.metadata.deletionTimestamp)
-          this.enqueue({ type: 'MODIFIED', kindKey, resourceVersion: 0, object: obj });
-      }
+    for (const ref of this.terminating.values()) {
+      const obj = this.store.get(ref.kindKey, ref.namespace, ref.name);
+      if (obj)
+        this.enqueue({ type: 'MODIFIED', kindKey: ref.kindKey, resourceVersion: 0, object: obj });
     }
   }
 

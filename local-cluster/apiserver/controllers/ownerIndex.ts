@@ -7,7 +7,7 @@ export interface ObjectRef {
   name: string;
 }
 
-const refId = (r: ObjectRef): string => `${r.kindKey}|${r.namespace ?? ''}|${r.name}`;
+export const refId = (r: ObjectRef): string => `${r.kindKey}|${r.namespace ?? ''}|${r.name}`;
 
 /** Dependents by owner uid, kept current from the change feed so the collector never scans. */
 export class OwnerIndex {
