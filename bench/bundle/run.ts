@@ -5,8 +5,7 @@ import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../playwright.config';
-import { startConsoleHost, upstreamFromLocalCluster } from '../../console-host/server/consoleHost';
-import { startLocalCluster } from '../../local-cluster/apiserver/localCluster';
+import { startInMemoryStack } from '../../console-host/server/inMemoryStack';
 
 const PLUGIN_PREFIX = '/api/plugins/virt-console-plugin/';
 
@@ -62,13 +61,7 @@ const main = async (): Promise<void> => {
     `production build: ${build.seconds.toFixed(1)} s, peak ${build.peakMiB.toFixed(0)} MiB (budget 60 s, 1536 MiB)`,
   );
 
-  const cluster = await startLocalCluster({ inMemory: true });
-  const host = await startConsoleHost({
-    port: 0,
-    pluginDist: 'dist',
-    hostBuild: '.host-build',
-    upstream: upstreamFromLocalCluster(cluster),
-  });
+  const { host, close } = await startInMemoryStack();
   try {
     // The home page loads only what the plugin adds everywhere: entry, flags, context providers.
     const everyPage = await pluginScriptsOf(`${host.url}/`);
@@ -87,8 +80,7 @@ const main = async (): Promise<void> => {
       'for scale, the leading KubeVirt plugin: 1,971 KB gz for its VM list, 1,006 KB gz on every page, build 141 s at 3.3 GiB',
     );
   } finally {
-    await host.close();
-    await cluster.close();
+    await close();
   }
 };
 
