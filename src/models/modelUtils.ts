@@ -10,7 +10,3 @@ export const modelToGroupVersionKind = (model: K8sModel): K8sGroupVersionKind =>
   version: model.apiVersion,
   kind: model.kind,
 });
-
-/** The console's model reference: `group~version~Kind`, or `core~v1~Kind` for core kinds. */
-export const modelToRef = (model: K8sModel): string =>
-  `${model.apiGroup || 'core'}~${model.apiVersion}~${model.kind}`;

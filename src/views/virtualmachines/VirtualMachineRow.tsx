@@ -9,7 +9,7 @@ import { getVMStatus } from '../../utils/vmStatus';
 import { VM_COLUMN_IDS } from './useVirtualMachineColumns';
 import VirtualMachineStatus from './VirtualMachineStatus';
 
-const VM_GVK = modelToGroupVersionKind(VirtualMachineModel);
+export const VM_GVK = modelToGroupVersionKind(VirtualMachineModel);
 const NAMESPACE_GVK = modelToGroupVersionKind(NamespaceModel);
 
 /** One VM row. Cells whose column is not shown render nothing (`TableData` checks the id). */

@@ -9,18 +9,14 @@ import {
   useListPageFilter,
   VirtualizedTable,
 } from '@openshift-console/dynamic-plugin-sdk';
-import { VirtualMachineModel } from '../../models';
-import { modelToGroupVersionKind } from '../../models/modelUtils';
 import type { VirtualMachine } from '../../models/types';
 import { useVirtualMachineColumns } from './useVirtualMachineColumns';
 import { useVirtualMachineStatusFilter } from './useVirtualMachineStatusFilter';
-import VirtualMachineRow from './VirtualMachineRow';
+import VirtualMachineRow, { VM_GVK } from './VirtualMachineRow';
 import {
   NoMatchingVirtualMachinesEmptyState,
   NoVirtualMachinesEmptyState,
 } from './VirtualMachinesEmptyState';
-
-const VM_GVK = modelToGroupVersionKind(VirtualMachineModel);
 
 /** Props the console passes to a `console.page/resource/list` component. */
 export type VirtualMachinesListProps = {
