@@ -58,7 +58,15 @@ export const startLocalCluster = async (
   const cache = new WatchCache(store);
   const auth = new Authenticator(store);
   const rbac = new RbacSource(store);
-  const context: ServerContext = { store, registry, service, cache, auth, rbac };
+  const context: ServerContext = {
+    store,
+    registry,
+    service,
+    cache,
+    auth,
+    rbac,
+    extensions: { virtualHandlers: new Map(), routes: [] },
+  };
   if (!store.getMeta('seeded')) {
     loadSeed(service, options.seedDir ?? DEFAULT_SEED_DIR, options.seedContributors);
     store.setMeta('seeded', new Date().toISOString());

@@ -110,6 +110,7 @@ const handleRequest = async (
 ): Promise<void> => {
   const url = new URL(req.url ?? '/', 'http://local');
   const { pathname } = url;
+  for (const route of ctx.extensions.routes) if (await route(req, res, url)) return;
   if (PUBLIC_PATHS.has(pathname)) {
     if (pathname === '/version') sendJson(res, 200, SERVER_VERSION);
     else sendText(res, 200, 'ok');

@@ -162,7 +162,8 @@ export const authorizesItself = (kind: ResourceKind): boolean =>
 
 /** Kinds the server computes instead of storing: reviews, identity, projects, processed templates. */
 export const handleVirtual: VirtualHandler = async (ctx, req, res, kind, path, user, q, verb) => {
-  const handler = HANDLERS[`${kind.group}/${kind.plural}`];
+  const key = `${kind.group}/${kind.plural}`;
+  const handler = HANDLERS[key] ?? ctx.extensions.virtualHandlers.get(key);
   if (!handler) throw routeNotFound();
   await handler(ctx, req, res, kind, path, user, q, verb);
 };

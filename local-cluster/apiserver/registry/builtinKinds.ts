@@ -149,6 +149,7 @@ export const builtinKinds: ResourceKind[] = [
             },
     });
   }),
+  defineKind('apps/v1', 'ControllerRevision', 'controllerrevisions', { strategicMerge: true }),
   defineKind('batch/v1', 'Job', 'jobs', {
     ...withStatus,
     strategicMerge: true,
@@ -226,6 +227,20 @@ export const builtinKinds: ResourceKind[] = [
     virtual: true,
   }),
   defineKind('template.openshift.io/v1', 'ProcessedTemplate', 'processedtemplates', {
+    verbs: ['create'],
+    virtual: true,
+  }),
+  // KubeVirt's virt-api and CDI's upload API are aggregated API servers: their groups show in discovery
+  // and their paths are answered by handlers the virtualization layer registers (see extensions).
+  ...['virtualmachines', 'virtualmachineinstances'].map((plural) =>
+    defineKind(
+      'subresources.kubevirt.io/v1',
+      plural === 'virtualmachines' ? 'VirtualMachine' : 'VirtualMachineInstance',
+      plural,
+      { verbs: [], virtual: true },
+    ),
+  ),
+  defineKind('upload.cdi.kubevirt.io/v1beta1', 'UploadTokenRequest', 'uploadtokenrequests', {
     verbs: ['create'],
     virtual: true,
   }),

@@ -139,6 +139,14 @@ export const crdCatalog: CrdEntry[] = [
   {
     group: 'cdi.kubevirt.io',
     version: 'v1beta1',
+    kind: 'CDIConfig',
+    plural: 'cdiconfigs',
+    namespaced: false,
+    status: true,
+  },
+  {
+    group: 'cdi.kubevirt.io',
+    version: 'v1beta1',
     kind: 'CDI',
     plural: 'cdis',
     namespaced: false,

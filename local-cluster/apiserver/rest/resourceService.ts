@@ -54,12 +54,33 @@ export interface DeleteOptions {
 
 const NAMESPACE_KEY = '/namespaces';
 
+/** What a validating admission hook sees: the admitted object, before it is stored. */
+export interface AdmissionRequest {
+  operation: 'CREATE' | 'UPDATE';
+  kind: ResourceKind;
+  object: KubeObject;
+  oldObject?: KubeObject;
+  subresource?: 'status';
+  ctx: RequestContext;
+}
+
+/** An in-process validating webhook (KubeVirt's virt-api, SSP's template validator): throws a
+ * StatusError to deny, may push to `ctx.warnings`. */
+export type AdmissionHook = (request: AdmissionRequest) => void;
+
 /**
  * The REST semantics of kube-apiserver for stored kinds, independent of HTTP: create, read, update,
  * patch, delete with their preconditions, admission and side effects. The HTTP layer parses the
  * request; the garbage collector and namespace controller call back in through the same methods.
  */
 export class ResourceService {
+  /** Validating webhooks registered by the layers above the API server. */
+  readonly admissionHooks: AdmissionHook[] = [];
+
+  private runAdmissionHooks(request: AdmissionRequest): void {
+    for (const hook of this.admissionHooks) hook(request);
+  }
+
   private readonly paging = new ListPaging();
 
   constructor(
@@ -191,6 +212,7 @@ export class ResourceService {
       ctx.fieldValidation,
       ctx.warnings,
     );
+    this.runAdmissionHooks({ operation: 'CREATE', kind, object: created, ctx });
     const name = created.metadata.name ?? '';
     if (this.store.get(storageKey(kind), ns, name))
       throw alreadyExists(kind.plural, kind.group, name);
@@ -276,6 +298,14 @@ export class ResourceService {
       ctx.fieldValidation,
       ctx.warnings,
     );
+    this.runAdmissionHooks({
+      operation: 'UPDATE',
+      kind,
+      object: admitted,
+      oldObject: stored,
+      subresource,
+      ctx,
+    });
     if (stored.metadata.deletionTimestamp && !admitted.metadata.deletionTimestamp) {
       admitted = {
         ...admitted,
