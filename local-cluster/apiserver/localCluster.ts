@@ -25,7 +25,12 @@ export interface LocalClusterOptions {
   inMemory?: boolean;
   seedDir?: string;
   seedContributors?: SeedContributor[];
+  /** Layers started on the running server and closed before it: KubeVirt's and CDI's behaviour. */
+  addons?: ClusterAddon[];
 }
+
+/** A layer above the API server (controllers, aggregated APIs), started once the server listens. */
+export type ClusterAddon = (cluster: LocalCluster) => Promise<{ close(): Promise<void> }>;
 
 export interface LocalCluster {
   /** Plain HTTP on loopback, for in-process tools; the kubeconfig names the TLS URL of the same port. */
@@ -93,7 +98,7 @@ export const startLocalCluster = async (
     writeFileSync(kubeconfigPath, kubeconfig);
     chmodSync(kubeconfigPath, 0o600);
   }
-  return {
+  const cluster: LocalCluster = {
     url,
     secureUrl: `https://${hostPort}`,
     tlsCertificate: tls.cert,
@@ -104,6 +109,7 @@ export const startLocalCluster = async (
     context,
     http,
     close: async () => {
+      for (const addon of started.reverse()) await addon.close();
       gc.stop();
       cache.endAllStreams();
       http.closeAll();
@@ -111,4 +117,12 @@ export const startLocalCluster = async (
       store.close();
     },
   };
+  const started: { close(): Promise<void> }[] = [];
+  try {
+    for (const addon of options.addons ?? []) started.push(await addon(cluster));
+  } catch (err) {
+    await cluster.close();
+    throw err;
+  }
+  return cluster;
 };
