@@ -3,12 +3,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../apiserver/core/types';
 import { builtinKinds } from '../apiserver/registry/builtinKinds';
 import { crdCatalog } from '../apiserver/registry/crdCatalog';
 import { apiVersionOf } from '../apiserver/registry/resourceKind';
+import { pruneUnknownFields } from '../apiserver/validation/pruneUnknownFields';
+import { schemaFor } from '../apiserver/validation/schemaStore';
+import { validateAgainstSchema } from '../apiserver/validation/validateAgainstSchema';
+import { KUBEVIRT_SEED } from './kubevirt';
 
-/** Checks the seed the server applies to an empty data dir: every YAML file in this folder, so files
- * added later (templates, instance types, boot sources, VMs) are held to the same rules. */
+/** Checks the seed the server applies to an empty data dir: every YAML file in this folder and
+ * every object the KubeVirt seed contributors generate, so content added later (templates,
+ * instance types, boot sources, VMs) is held to the same rules. */
 
 interface SeedObject {
   apiVersion: string;
@@ -40,11 +46,22 @@ const seedFiles = readdirSync(seedDir)
   .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
   .sort();
 
-const docs: SeedDoc[] = seedFiles.flatMap((file) =>
+const yamlDocs: SeedDoc[] = seedFiles.flatMap((file) =>
   loadAll(readFileSync(join(seedDir, file), 'utf8'))
     .filter((d) => d !== null && d !== undefined)
     .map((object, index) => ({ file, index, object: object as SeedObject })),
 );
+
+/** Generated content is named after its contributor, e.g. `kubevirt/commonTemplates#3`. */
+const contributedDocs: SeedDoc[] = KUBEVIRT_SEED.flatMap((contribute) =>
+  contribute().map((object, index) => ({
+    file: `kubevirt/${contribute.name}`,
+    index,
+    object: object as SeedObject,
+  })),
+);
+
+const docs: SeedDoc[] = [...yamlDocs, ...contributedDocs];
 
 const where = (d: SeedDoc): string =>
   `${d.file}#${d.index} ${d.object?.kind}/${d.object?.metadata?.name}`;
@@ -83,7 +100,7 @@ describe('seed files', () => {
     for (const file of seedFiles) {
       expect(file, file).toMatch(/^\d{2}-[a-z0-9-]+\.yaml$/);
       expect(
-        docs.some((d) => d.file === file),
+        yamlDocs.some((d) => d.file === file),
         file,
       ).toBe(true);
     }
@@ -150,6 +167,27 @@ describe('every seeded object', () => {
       }
     }
   });
+
+  it('declares only fields its schema knows and passes schema validation', () => {
+    for (const d of docs) {
+      const [group, version] = d.object.apiVersion.includes('/')
+        ? d.object.apiVersion.split('/')
+        : ['', d.object.apiVersion];
+      const schema = schemaFor(group, version, d.object.kind);
+      if (!schema) continue;
+      // The server would silently drop these, so a typo in the seed would go unnoticed.
+      expect(pruneUnknownFields(schema, d.object).unknownFields, where(d)).toEqual([]);
+      const builtin = builtinKinds.some(
+        (k) => apiVersionOf(k) === d.object.apiVersion && k.kind === d.object.kind,
+      );
+      // As in admitObject: kube's Go structs let controllers leave required status fields out.
+      const causes = validateAgainstSchema(schema, d.object as KubeObject).filter(
+        (c) => !(builtin && c.reason === 'FieldValueRequired' && c.field?.startsWith('status.')),
+      );
+      expect(causes, where(d)).toEqual([]);
+    }
+    // Compiling the large KubeVirt schemas takes seconds on a busy machine.
+  }, 60_000);
 
   it('is unique by kind, namespace and name', () => {
     const seen = new Map<string, string>();

@@ -74,6 +74,45 @@ export const openshiftClusterRoles = (): ClusterRole[] => [
     ],
     BOOTSTRAP_META,
   ),
+  // OpenShift's read-everything role (no secrets), which diagnostics such as the storage checkup
+  // bind to read storage classes, profiles and boot sources across the cluster.
+  clusterRole(
+    'cluster-reader',
+    [
+      rule(
+        READ,
+        [''],
+        [
+          'namespaces',
+          'nodes',
+          'persistentvolumes',
+          'persistentvolumeclaims',
+          'pods',
+          'services',
+          'configmaps',
+          'events',
+          'serviceaccounts',
+        ],
+      ),
+      rule(READ, ['storage.k8s.io', 'snapshot.storage.k8s.io'], ['*']),
+      rule(
+        READ,
+        [
+          'kubevirt.io',
+          'cdi.kubevirt.io',
+          'instancetype.kubevirt.io',
+          'snapshot.kubevirt.io',
+          'migrations.kubevirt.io',
+          'hco.kubevirt.io',
+          TEMPLATE,
+          NAD,
+        ],
+        ['*'],
+      ),
+      rule(READ, [PROJECT], ['projects']),
+    ],
+    BOOTSTRAP_META,
+  ),
   // Lets OAuth-authenticated users request projects (`oc new-project`), bound below as OpenShift
   // binds it by default.
   clusterRole(

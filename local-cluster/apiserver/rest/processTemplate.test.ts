@@ -28,7 +28,7 @@ const processError = (t: KubeObject): StatusError => {
 };
 
 describe('processTemplate substitution', () => {
-  it('substitutes ${NAME} inside nested strings and arrays, not in keys', () => {
+  it('substitutes ${NAME} inside nested strings, arrays and map keys', () => {
     const out = processTemplate(
       template(
         [
@@ -47,7 +47,7 @@ describe('processTemplate substitution', () => {
     expect(out.objects).toEqual([
       {
         kind: 'VirtualMachine',
-        metadata: { name: 'vm1', annotations: { '${NAME}': 'disk-vm1-30Gi' } },
+        metadata: { name: 'vm1', annotations: { vm1: 'disk-vm1-30Gi' } },
         spec: { volumes: [{ name: 'vm1-root', size: '30Gi' }, 'plain'] },
       },
     ]);
@@ -82,7 +82,8 @@ describe('processTemplate substitution', () => {
       running: false,
       resources: { cpu: '2' },
       text: 'not json',
-      embedded: 'n=3',
+      // Only a whole-string `${{X}}` is a reference; inside text it stays as written.
+      embedded: 'n=${{REPLICAS}}',
     });
   });
 
@@ -143,7 +144,7 @@ describe('processTemplate substitution', () => {
 });
 
 describe('processTemplate labels', () => {
-  it('adds template labels without overriding existing object labels', () => {
+  it('adds template labels to every object, over the labels the object has', () => {
     const out = processTemplate(
       template(
         [{ name: 'APP', value: 'web' }],
@@ -156,10 +157,53 @@ describe('processTemplate labels', () => {
       ),
     );
     expect(out.objects).toEqual([
-      { metadata: { name: 'a', labels: { app: 'mine', tier: 'db', template: 'rhel9-server' } } },
+      {
+        metadata: { name: 'a', labels: { app: 'template', tier: 'db', template: 'rhel9-server' } },
+      },
       { metadata: { name: 'b', labels: { app: 'template', template: 'rhel9-server' } } },
       { kind: 'NoMetadata', metadata: { labels: { app: 'template', template: 'rhel9-server' } } },
     ]);
+  });
+
+  it('substitutes parameters in template label keys and values', () => {
+    const out = processTemplate(
+      template([{ name: 'APP', value: 'web' }], [{ metadata: { name: 'a' } }], {
+        'app.kubernetes.io/name': '${APP}',
+        '${APP}-tier': 'front',
+      }),
+    );
+    expect(out.objects).toEqual([
+      { metadata: { name: 'a', labels: { 'app.kubernetes.io/name': 'web', 'web-tier': 'front' } } },
+    ]);
+    expect(out.labels).toEqual({ 'app.kubernetes.io/name': 'web', 'web-tier': 'front' });
+  });
+});
+
+describe('processTemplate namespaces and message', () => {
+  it('drops hard-coded namespaces and keeps parameterised ones', () => {
+    const out = processTemplate(
+      template(
+        [{ name: 'NS', value: 'shared' }],
+        [
+          { metadata: { name: 'a', namespace: 'openshift' } },
+          { metadata: { name: 'b', namespace: '${NS}' } },
+          { metadata: { name: 'c' } },
+        ],
+      ),
+    );
+    expect(out.objects).toEqual([
+      { metadata: { name: 'a' } },
+      { metadata: { name: 'b', namespace: 'shared' } },
+      { metadata: { name: 'c' } },
+    ]);
+  });
+
+  it('substitutes parameters in the message shown after instantiation', () => {
+    const t = template([{ name: 'PASSWORD', generate: 'expression', from: '[a-z]{6}' }], []);
+    t.message = 'Log in with password ${PASSWORD}.';
+    const out = processTemplate(t);
+    const password = (out.parameters as { value: string }[])[0].value;
+    expect(out.message).toBe(`Log in with password ${password}.`);
   });
 });
 

@@ -140,13 +140,18 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 // Parameter names are restricted to this alphabet by OpenShift, so `${...}` with anything else in it
-// is ordinary text and must survive untouched.
-// One pass over both forms, so a substituted value that itself contains `${X}` is not expanded again.
-const REF = /\$\{\{([a-zA-Z0-9_]+)\}\}|\$\{([a-zA-Z0-9_]+)\}/g;
+// is ordinary text and must survive untouched. One pass, so a substituted value that itself
+// contains `${X}` is not expanded again.
+const REF = /\$\{([a-zA-Z0-9_]+)\}/g;
 const TYPED_REF = /^\$\{\{([a-zA-Z0-9_]+)\}\}$/;
 
+/** Text substitution of every `${NAME}`; unknown names stay as they are. */
+const interpolate = (s: string, values: Map<string, string>): string =>
+  s.replace(REF, (m, name: string) => values.get(name) ?? m);
+
 /** Substitutes one string value. A string that is exactly `${{NAME}}` takes the JSON type of the
- * value (so a number parameter can fill `replicas`); everything else is string interpolation. */
+ * value (so a number parameter can fill `replicas`); otherwise each `${NAME}` is replaced as text.
+ * `${{NAME}}` inside a longer string is not a reference at all and stays, as on OpenShift. */
 function substituteString(s: string, values: Map<string, string>): unknown {
   const typed = TYPED_REF.exec(s);
   if (typed && values.has(typed[1])) {
@@ -158,38 +163,47 @@ function substituteString(s: string, values: Map<string, string>): unknown {
       return raw;
     }
   }
-  // `${{NAME}}` embedded in a longer string is interpolated as text, keeping its outer braces off.
-  return s.replace(
-    REF,
-    (m, typedName: string | undefined, name: string | undefined) =>
-      values.get(typedName ?? name ?? '') ?? m,
-  );
+  return interpolate(s, values);
 }
 
-/** Only values are substituted, never keys: keys are schema field names, not user data. */
+/** Substitutes every string in an object, map keys included (a label key may be `${APP}-tier`);
+ * keys always stay strings. */
 function substitute(v: unknown, values: Map<string, string>): unknown {
   if (typeof v === 'string') return substituteString(v, values);
   if (Array.isArray(v)) return v.map((item) => substitute(item, values));
   if (isRecord(v)) {
     const out: Record<string, unknown> = {};
-    for (const [k, item] of Object.entries(v)) out[k] = substitute(item, values);
+    for (const [k, item] of Object.entries(v))
+      out[interpolate(k, values)] = substitute(item, values);
     return out;
   }
   return v;
 }
 
-/** Adds template labels without overriding labels the object author set deliberately. */
+/** A hard-coded namespace is dropped so the objects land in the project the template is
+ * instantiated in; a namespace naming a parameter is kept (and substituted later). */
+function stripNamespace(obj: unknown): unknown {
+  if (!isRecord(obj) || !isRecord(obj.metadata)) return obj;
+  const ns = obj.metadata.namespace;
+  if (ns === undefined || (typeof ns === 'string' && /\$\{[a-zA-Z0-9_]+\}/.test(ns))) return obj;
+  const { namespace: _dropped, ...metadata } = obj.metadata;
+  return { ...obj, metadata };
+}
+
+/** Adds the template's labels to an object; like OpenShift, they win over the object's own. */
 function addLabels(obj: unknown, labels: Record<string, string>): unknown {
   if (!isRecord(obj) || Object.keys(labels).length === 0) return obj;
   const metadata = isRecord(obj.metadata) ? obj.metadata : {};
   const existing = isRecord(metadata.labels) ? metadata.labels : {};
-  return { ...obj, metadata: { ...metadata, labels: { ...labels, ...existing } } };
+  return { ...obj, metadata: { ...metadata, labels: { ...existing, ...labels } } };
 }
 
-const stringLabels = (v: unknown): Record<string, string> => {
+/** The template's object labels, with parameters substituted in keys and values. */
+const templateLabels = (v: unknown, values: Map<string, string>): Record<string, string> => {
   const out: Record<string, string> = {};
   if (isRecord(v))
-    for (const [k, val] of Object.entries(v)) if (typeof val === 'string') out[k] = val;
+    for (const [k, val] of Object.entries(v))
+      if (typeof val === 'string') out[interpolate(k, values)] = interpolate(val, values);
   return out;
 };
 
@@ -244,10 +258,19 @@ export function processTemplate(template: KubeObject): KubeObject {
     throw invalid('Template', 'template.openshift.io', template.metadata.name ?? '', causes);
   }
 
-  const labels = stringLabels(template.labels);
+  const labels = templateLabels(template.labels, values);
   const objects = Array.isArray(template.objects)
-    ? template.objects.map((o) => addLabels(substitute(o, values), labels))
+    ? template.objects.map((o) => addLabels(substitute(stripNamespace(o), values), labels))
     : [];
 
-  return { ...template, parameters: params, objects };
+  return {
+    ...template,
+    // The message tells the user what to do next, often naming generated values.
+    ...(typeof template.message === 'string'
+      ? { message: interpolate(template.message, values) }
+      : {}),
+    ...(template.labels !== undefined ? { labels } : {}),
+    parameters: params,
+    objects,
+  };
 }
