@@ -29,10 +29,10 @@ const UPLOAD = 'upload.cdi.kubevirt.io';
 const VIRT_RESOURCES = [
   'virtualmachines',
   'virtualmachineinstances',
-  'virtualmachineinstancemigrations',
   'virtualmachineinstancereplicasets',
   'virtualmachineinstancepresets',
 ];
+const MIGRATION_RESOURCES = ['virtualmachineinstancemigrations'];
 const SNAPSHOT_RESOURCES = [
   'virtualmachinesnapshots',
   'virtualmachinesnapshotcontents',
@@ -71,7 +71,6 @@ const VM_ACTIONS = [
   'virtualmachines/start',
   'virtualmachines/stop',
   'virtualmachines/restart',
-  'virtualmachines/migrate',
   'virtualmachines/addvolume',
   'virtualmachines/removevolume',
   'virtualmachines/memorydump',
@@ -88,6 +87,7 @@ const kubevirtWriteRules = (): PolicyRule[] => [
   rule(['get'], [SUBRESOURCES], ['virtualmachines/expand-spec', 'virtualmachines/portforward']),
   rule(['update'], [SUBRESOURCES], ['expand-vm-spec']),
   rule(READ_WRITE, [KUBEVIRT], VIRT_RESOURCES),
+  rule(READ, [KUBEVIRT], MIGRATION_RESOURCES),
   rule(READ_WRITE, [SNAPSHOT], SNAPSHOT_RESOURCES),
   rule(READ_WRITE, [EXPORT], ['virtualmachineexports']),
   rule(READ_WRITE, [CLONE], ['virtualmachineclones']),
@@ -100,7 +100,7 @@ const kubevirtWriteRules = (): PolicyRule[] => [
 const kubevirtViewRules = (): PolicyRule[] => [
   rule(['get'], [SUBRESOURCES], [...VMI_INFO, 'virtualmachines/expand-spec']),
   rule(['update'], [SUBRESOURCES], ['expand-vm-spec']),
-  rule(READ, [KUBEVIRT], VIRT_RESOURCES),
+  rule(READ, [KUBEVIRT], [...VIRT_RESOURCES, ...MIGRATION_RESOURCES]),
   rule(READ, [SNAPSHOT], SNAPSHOT_RESOURCES),
   rule(READ, [EXPORT], ['virtualmachineexports']),
   rule(READ, [CLONE], ['virtualmachineclones']),
@@ -131,6 +131,16 @@ const cdiViewRules = (): PolicyRule[] => [
 ];
 
 export const kubevirtClusterRoles = (): ClusterRole[] => [
+  // Since KubeVirt 1.5 migrating is its own role, aggregated into no other: a project admin may run
+  // VMs but not move them between nodes unless a cluster admin grants this.
+  clusterRole(
+    'kubevirt.io:migrate',
+    [
+      rule(['update'], [SUBRESOURCES], ['virtualmachines/migrate']),
+      rule(READ_WRITE, [KUBEVIRT], MIGRATION_RESOURCES),
+    ],
+    { labels: { 'kubevirt.io': '' } },
+  ),
   clusterRole('kubevirt.io:admin', kubevirtWriteRules(), {
     labels: kubevirtLabels(AGGREGATE_TO_ADMIN),
   }),
