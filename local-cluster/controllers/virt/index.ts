@@ -1,0 +1,32 @@
+import type { ControllerRuntime, Stoppable } from '../runtime/runtime';
+import { startPodLifecycle } from './podLifecycle';
+import { createVirtInformers } from './virtInformers';
+import { vmAdmissionHook } from './vmAdmission';
+import { startVmController } from './vmController';
+import { startVmiController } from './vmiController';
+
+/**
+ * virt-controller for the local cluster: the VirtualMachine and VirtualMachineInstance
+ * controllers, the scheduler and kubelet stand-ins for virt-launcher pods, and virt-api's
+ * VirtualMachine validating webhook.
+ */
+export const startVirtController = (runtime: ControllerRuntime): Stoppable => {
+  const informers = createVirtInformers(runtime);
+  const hook = vmAdmissionHook(informers.lookup, informers.config, informers.isSynced);
+  runtime.server.admissionHooks.push(hook);
+  const controllers = [
+    startVmController(runtime, informers),
+    startVmiController(runtime, informers),
+    startPodLifecycle(runtime, informers),
+  ];
+  return {
+    stop: () => {
+      for (const c of controllers) c.stop();
+      const i = runtime.server.admissionHooks.indexOf(hook);
+      if (i >= 0) runtime.server.admissionHooks.splice(i, 1);
+    },
+  };
+};
+
+export { schedule } from './scheduler';
+export type { SchedulingInput, SchedulingResult } from './scheduler';
