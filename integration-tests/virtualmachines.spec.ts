@@ -1,6 +1,6 @@
 import { openNavItem } from './fixtures/navigation';
 import { expect, test } from './fixtures/stack';
-import { createVirtualMachine, setPrintableStatus } from './fixtures/virtualMachines';
+import { createVirtualMachine, startVirtualMachine } from './fixtures/virtualMachines';
 
 test.describe('VirtualMachines list', () => {
   test('the plugin loads and the nav leads to the VM list', async ({ page, stack, errors }) => {
@@ -28,10 +28,11 @@ test.describe('VirtualMachines list', () => {
     await expect(table.getByRole('link', { name: 'e2e-web' })).toBeVisible();
     await expect(table.getByRole('link', { name: 'e2e-db' })).toBeVisible();
 
-    // Another client changes a VM: the row follows without a reload.
-    await setPrintableStatus(stack, 'demo-apps', 'e2e-web', 'Running');
+    // Another client starts a VM: the row follows the controllers' status without a reload.
     const row = table.getByRole('row').filter({ has: page.getByRole('link', { name: 'e2e-web' }) });
-    await expect(row).toContainText('Running');
+    await expect(row).toContainText('Stopped');
+    await startVirtualMachine(stack, 'demo-apps', 'e2e-web');
+    await expect(row).toContainText('Running', { timeout: 30_000 });
 
     await createVirtualMachine(stack, 'demo-apps', 'e2e-late');
     await expect(table.getByRole('link', { name: 'e2e-late' })).toBeVisible();

@@ -12,12 +12,13 @@ import { DEFAULT_IMAGE_DIR } from '../local-cluster/guests/image/guestImage';
 
 /**
  * `npm run setup:guests -- [--dir .guest-image] [--force] [--optional]`
- * Installs QEMU and static busybox from Debian when missing (as root only), then builds the real
+ * Installs QEMU, static busybox and Prometheus (which scrapes the local cluster's metrics) from
+ * Debian when missing (as root only), then builds the real
  * guests' boot image (kernel + initramfs + console font) into `.guest-image/`, only when its
  * inputs changed. With --optional a failure is reported but does not fail the command: the
  * local cluster then uses built-in guests.
  */
-const PACKAGES = ['qemu-system-x86', BUSYBOX_PACKAGE];
+const PACKAGES = ['qemu-system-x86', BUSYBOX_PACKAGE, 'prometheus'];
 const QEMU_BINARY = '/usr/bin/qemu-system-x86_64';
 
 const { values } = parseArgs({

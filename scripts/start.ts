@@ -105,6 +105,7 @@ const main = async (): Promise<() => Promise<void>> => {
 
   const closers: (() => Promise<void>)[] = [];
   let upstream: Upstream;
+  let prometheusUrl = values.prometheus;
   let kubeconfigPath: string | undefined;
   if (values.kubeconfig) {
     kubeconfigPath = resolve(values.kubeconfig);
@@ -113,11 +114,33 @@ const main = async (): Promise<() => Promise<void>> => {
     const dataDir = resolve(values['data-dir'] as string);
     if (values.fresh) rmSync(dataDir, { recursive: true, force: true });
     // Loaded only when needed: a kubeconfig run never opens the local cluster's database.
-    const { startLocalCluster } = await import('../local-cluster/apiserver/localCluster');
-    const cluster = await startLocalCluster({ dataDir, port: 0 });
+    const { startVirtualCluster } = await import('../local-cluster/virtualCluster');
+    const cluster = await startVirtualCluster({ dataDir, port: 0 });
     closers.push(() => cluster.close());
     kubeconfigPath = cluster.kubeconfigPath;
     upstream = upstreamFromLocalCluster(cluster);
+    console.log(
+      cluster.virtualization.guests.realGuestsAvailable
+        ? `Guests: real QEMU guests (up to ${cluster.virtualization.guests.maxRealGuests}), built-in beyond that`
+        : 'Guests: built-in (run `npm run setup:guests` for real QEMU guests)',
+    );
+    if (!values.prometheus) {
+      const { findPrometheusBinary, startPrometheus } =
+        await import('../local-cluster/metrics/prometheus');
+      if (findPrometheusBinary()) {
+        const prometheus = await startPrometheus({
+          scrapeUrl: `${cluster.url}/metrics`,
+          dataDir: join(dataDir, 'prometheus'),
+        });
+        closers.unshift(() => prometheus.stop());
+        prometheusUrl = prometheus.url;
+        console.log(`Prometheus: ${prometheus.url} (scraping the local cluster)`);
+      } else {
+        console.log(
+          'Prometheus: not installed (apt-get install -y prometheus); metrics unavailable',
+        );
+      }
+    }
   }
 
   let host: ConsoleHost;
@@ -128,7 +151,7 @@ const main = async (): Promise<() => Promise<void>> => {
       pluginDist: join(REPO, 'dist'),
       hostBuild: join(REPO, '.host-build'),
       upstream,
-      prometheusUrl: values.prometheus,
+      prometheusUrl,
     });
   } catch (err) {
     for (const close of closers) await close();

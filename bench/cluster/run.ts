@@ -2,13 +2,12 @@
 // 50 websocket watchers. Prints figures; asserts nothing. `npm run bench:cluster [-- --vms N]`
 // The server runs in its own process, as `npm run cluster` starts it, so the client's work here
 // (and its JSON handling) is not counted against the server.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { load } from 'js-yaml';
 import { WebSocket } from 'ws';
+import { startClusterProcess } from '../clusterProcess';
 
 const { values } = parseArgs({
   options: {
@@ -59,34 +58,9 @@ const vm = (i: number) => ({
   },
 });
 
-/** Starts `local-cluster/apiserver/main.ts` in a child process and waits for its `ready` line. */
-const startServer = async (dataDir: string) => {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'local-cluster/apiserver/main.ts', '--data-dir', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const found = /local cluster API server: (\S+)/.exec(out)?.[1];
-      if (found && /^ready$/m.test(out)) resolve(found);
-    });
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-  const config = load(readFileSync(join(dataDir, 'kubeconfig'), 'utf8')) as {
-    users: { name: string; user: { token: string } }[];
-  };
-  const token = config.users.find((u) => u.name === 'admin')?.user.token ?? '';
-  return { url, token, stop: () => child.kill('SIGTERM') };
-};
-
 const main = async (): Promise<void> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
-  const cluster = await startServer(dataDir);
+  const cluster = await startClusterProcess(dataDir, ['--api-only']);
   const token = cluster.token;
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const base = `${cluster.url}/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`;

@@ -1,5 +1,5 @@
 import type { LocalCluster } from '../../local-cluster/apiserver/localCluster';
-import { startLocalCluster } from '../../local-cluster/apiserver/localCluster';
+import { startVirtualCluster } from '../../local-cluster/virtualCluster';
 import type { ConsoleHost } from './consoleHost';
 import { startConsoleHost, upstreamFromLocalCluster } from './consoleHost';
 
@@ -14,7 +14,7 @@ export interface InMemoryStack {
  * and the console host serving the built plugin (`dist/`) and host app (`.host-build/`).
  */
 export const startInMemoryStack = async (): Promise<InMemoryStack> => {
-  const cluster = await startLocalCluster({ inMemory: true });
+  const cluster = await startVirtualCluster({ inMemory: true });
   const host = await startConsoleHost({
     port: 0,
     pluginDist: 'dist',

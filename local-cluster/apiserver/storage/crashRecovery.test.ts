@@ -11,7 +11,7 @@ const startProcess = (dataDir: string): Promise<{ child: ChildProcess; url: stri
   new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'local-cluster/apiserver/main.ts', '--data-dir', dataDir],
+      ['--import', 'tsx', 'local-cluster/apiserver/main.ts', '--data-dir', dataDir, '--api-only'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
