@@ -75,3 +75,23 @@ export const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 };
+
+/** A small halted VM on the pod network, the unit both controller benchmarks create. */
+export const haltedVm = (namespace: string, name: string, memory: string) => ({
+  apiVersion: 'kubevirt.io/v1',
+  kind: 'VirtualMachine',
+  metadata: { name, namespace },
+  spec: {
+    runStrategy: 'Halted',
+    template: {
+      spec: {
+        domain: {
+          cpu: { cores: 1 },
+          memory: { guest: memory },
+          devices: { interfaces: [{ name: 'default', masquerade: {} }] },
+        },
+        networks: [{ name: 'default', pod: {} }],
+      },
+    },
+  },
+});

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiCaller, inPool, startClusterProcess } from '../clusterProcess';
+import { apiCaller, haltedVm, inPool, startClusterProcess } from '../clusterProcess';
 
 const { values } = parseArgs({
   options: {
@@ -28,25 +28,6 @@ interface VmList {
 
 const nsName = (i: number): string => `scale-${String(i % NAMESPACES).padStart(3, '0')}`;
 const vmName = (i: number): string => `vm-${String(i).padStart(5, '0')}`;
-
-const vmBody = (i: number) => ({
-  apiVersion: 'kubevirt.io/v1',
-  kind: 'VirtualMachine',
-  metadata: { name: vmName(i), namespace: nsName(i) },
-  spec: {
-    runStrategy: 'Halted',
-    template: {
-      spec: {
-        domain: {
-          cpu: { cores: 1 },
-          memory: { guest: '1Gi' },
-          devices: { interfaces: [{ name: 'default', masquerade: {} }] },
-        },
-        networks: [{ name: 'default', pod: {} }],
-      },
-    },
-  },
-});
 
 const main = async (): Promise<void> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-controllers-'));
@@ -74,7 +55,11 @@ const main = async (): Promise<void> => {
     );
     const t0 = performance.now();
     await inPool([...Array(VMS).keys()], CONCURRENCY, (i) =>
-      api('POST', `/apis/kubevirt.io/v1/namespaces/${nsName(i)}/virtualmachines`, vmBody(i)),
+      api(
+        'POST',
+        `/apis/kubevirt.io/v1/namespaces/${nsName(i)}/virtualmachines`,
+        haltedVm(nsName(i), vmName(i), '1Gi'),
+      ),
     );
     const created = performance.now() - t0;
     await waitFor('Stopped', VMS);

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { apiCaller, inPool, median, startClusterProcess } from '../clusterProcess';
+import { apiCaller, haltedVm, inPool, median, startClusterProcess } from '../clusterProcess';
 
 const { values } = parseArgs({
   options: {
@@ -23,25 +23,6 @@ interface Vm {
   spec: { runStrategy?: string };
   status?: { printableStatus?: string; conditions?: { type: string; status: string }[] };
 }
-
-const vmBody = (name: string) => ({
-  apiVersion: 'kubevirt.io/v1',
-  kind: 'VirtualMachine',
-  metadata: { name, namespace: NS },
-  spec: {
-    runStrategy: 'Halted',
-    template: {
-      spec: {
-        domain: {
-          cpu: { cores: 1 },
-          memory: { guest: '256Mi' },
-          devices: { interfaces: [{ name: 'default', masquerade: {} }] },
-        },
-        networks: [{ name: 'default', pod: {} }],
-      },
-    },
-  },
-});
 
 const main = async (): Promise<void> => {
   const max = Math.max(...LEVELS);
@@ -86,7 +67,11 @@ const main = async (): Promise<void> => {
     while ((await activeVmis()) > 0) await new Promise((r) => setTimeout(r, 500));
     const names = Array.from({ length: max }, (_, i) => `guest-${i}`);
     await inPool(names, 4, (n) =>
-      api('POST', `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`, vmBody(n)),
+      api(
+        'POST',
+        `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`,
+        haltedVm(NS, n, '256Mi'),
+      ),
     );
 
     for (const n of LEVELS) {

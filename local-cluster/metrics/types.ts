@@ -1,21 +1,12 @@
+import type { GuestStats } from '../guests/guestTypes';
+
 /**
  * What the exporter needs from the parts of the local cluster that run guests and migrations.
  * Both are optional: without them every running VMI gets plausible simulated statistics.
  */
 
-/** Structurally the `GuestStats` of `local-cluster/guests/guestManager.ts` (restated here so the
- * exporter does not depend on the guests module): totals since the guest started. */
-export interface GuestStats {
-  cpuSeconds: number;
-  memoryUsedBytes: number;
-  memoryAvailableBytes: number;
-  netRxBytes: number;
-  netTxBytes: number;
-  diskReadBytes: number;
-  diskWriteBytes: number;
-  diskReadOps: number;
-  diskWriteOps: number;
-}
+/** Totals since a guest started; a type-only import, so the exporter loads no guest code. */
+export type { GuestStats };
 
 /** Progress of the live migration a VMI is in, as libvirt's migration job info reports it
  * (virDomainGetJobStats); virt-handler exports it while the migration runs. */
