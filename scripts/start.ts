@@ -126,7 +126,7 @@ const main = async (): Promise<() => Promise<void>> => {
     );
     if (!values.prometheus) {
       const { findPrometheusBinary, startPrometheus } =
-        await import('../local-cluster/metrics/prometheus');
+        await import('../local-cluster/controllers/metrics/prometheus');
       if (findPrometheusBinary()) {
         const prometheus = await startPrometheus({
           scrapeUrl: `${cluster.url}/metrics`,

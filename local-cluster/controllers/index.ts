@@ -1,6 +1,6 @@
 import type { LocalCluster } from '../apiserver/localCluster';
 import { GuestManager } from '../guests/guestManager';
-import { startMetrics } from '../metrics';
+import { startMetrics } from './metrics';
 import { startVirtApi } from './api';
 import { startCdi } from './cdi';
 import { startCheckups } from './checkup';

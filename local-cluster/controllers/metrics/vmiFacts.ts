@@ -1,5 +1,5 @@
-import { parseQuantity } from '../apiserver/validation/quantity';
-import { isConditionTrue } from '../controllers/runtime/conditions';
+import { parseQuantity } from '../../apiserver/validation/quantity';
+import { isConditionTrue } from '../runtime/conditions';
 import type { CpuSpec, Vmi } from './kubevirtShapes';
 
 /** Facts about a VMI that several metric families share, read defensively from its status and

@@ -1,6 +1,6 @@
-import type { KubeObject } from '../apiserver/core/types';
-import { VM, VMI } from '../controllers/runtime/resources';
-import type { TestCluster } from '../controllers/runtime/testCluster';
+import type { KubeObject } from '../../apiserver/core/types';
+import { VM, VMI } from '../runtime/resources';
+import type { TestCluster } from '../runtime/testCluster';
 
 export const NS = 'demo-apps';
 

@@ -1,4 +1,4 @@
-import { findCondition } from '../controllers/runtime/conditions';
+import { findCondition } from '../runtime/conditions';
 import type { ExpositionWriter, Labels } from './exposition';
 import { labelPairs } from './exposition';
 import { VMI_STATE } from './families';

@@ -1,4 +1,4 @@
-import { findCondition } from '../controllers/runtime/conditions';
+import { findCondition } from '../runtime/conditions';
 import type { DomainStats } from './domainStats';
 import type { ExpositionWriter } from './exposition';
 import { sanitizeLabelName } from './exposition';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { RouteHandler } from '../apiserver/http/serverContext';
+import type { RouteHandler } from '../../apiserver/http/serverContext';
 import { CONTENT_TYPE } from './exposition';
 
 export const METRICS_PATH = '/metrics';

@@ -1,5 +1,5 @@
-import type { KubeObject } from '../apiserver/core/types';
-import type { Condition } from '../controllers/runtime/conditions';
+import type { KubeObject } from '../../apiserver/core/types';
+import type { Condition } from '../runtime/conditions';
 
 /** The fields of KubeVirt, CDI and core objects the exporters read; everything is optional
  * because the informers hold whatever the API server stores. */

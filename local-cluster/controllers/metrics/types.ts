@@ -1,4 +1,4 @@
-import type { GuestStats } from '../guests/guestTypes';
+import type { GuestStats } from '../../guests/guestTypes';
 
 /**
  * What the exporter needs from the parts of the local cluster that run guests and migrations.

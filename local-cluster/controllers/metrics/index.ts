@@ -1,4 +1,4 @@
-import type { ControllerRuntime, Stoppable } from '../controllers/runtime/runtime';
+import type { ControllerRuntime, Stoppable } from '../runtime/runtime';
 import {
   CLUSTER_INSTANCETYPE,
   CLUSTER_PREFERENCE,
@@ -11,7 +11,7 @@ import {
   VM_SNAPSHOT,
   VMI,
   VMIM,
-} from '../controllers/runtime/resources';
+} from '../runtime/resources';
 import type { MetricsState } from './collect';
 import { collectMetrics } from './collect';
 import type {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VMI } from '../controllers/runtime/resources';
-import type { TestCluster } from '../controllers/runtime/testCluster';
-import { eventually, startTestCluster } from '../controllers/runtime/testCluster';
+import { VMI } from '../runtime/resources';
+import type { TestCluster } from '../runtime/testCluster';
+import { eventually, startTestCluster } from '../runtime/testCluster';
 import { startMetrics } from './index';
 import { createRunningVmi } from './runningVmiFixture';
 import { parseExposition, select } from './parseExposition';
