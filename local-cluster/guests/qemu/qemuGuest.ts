@@ -1,7 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -14,6 +22,8 @@ import type { QemuGuestFiles, QemuImage } from './qemuArgs';
 import { guestMemoryMiB, qemuArgs } from './qemuArgs';
 import { QmpClient } from './qmpClient';
 import { GUEST_DIR_PREFIX, PID_FILE } from './staleGuests';
+
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
 
 export interface QemuGuestOptions {
   qemuBinary: string;
@@ -189,7 +199,12 @@ export class QemuGuest implements Guest {
       throw new Error(`work dir too deep for unix sockets: ${files.dir}`);
     }
     const args = qemuArgs(this.spec, this.options.image, files);
-    const child = spawn(this.options.qemuBinary, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    // setpriv (util-linux) execs QEMU with a parent-death signal: a cluster killed with -9 takes
+    // its guests with it instead of leaving them for the next start to reap.
+    const [command, commandArgs] = SETPRIV
+      ? [SETPRIV, ['--pdeathsig', 'KILL', '--', this.options.qemuBinary, ...args]]
+      : [this.options.qemuBinary, args];
+    const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
     this.process = child;
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (chunk: string) => {
