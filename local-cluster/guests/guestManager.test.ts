@@ -39,6 +39,23 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
+/** QEMU "present" (a binary that exits at once, an image that is not one): every launch fails. */
+function brokenQemuManager(): { manager: GuestManager; logs: string[] } {
+  const imageDir = tempDir('image-');
+  writeFileSync(join(imageDir, 'vmlinuz'), 'not a kernel');
+  writeFileSync(join(imageDir, 'initramfs.cpio.gz'), 'not an initramfs');
+  const logs: string[] = [];
+  const manager = new GuestManager({
+    workDir: tempDir('guests-'),
+    qemuBinary: '/bin/false',
+    imageDir,
+    bootDelayMs: 20,
+    log: (message) => logs.push(message),
+  });
+  managers.push(manager);
+  return { manager, logs };
+}
+
 describe('GuestManager', () => {
   it('uses built-in guests when QEMU is off', async () => {
     const manager = builtinManager();
@@ -75,22 +92,19 @@ describe('GuestManager', () => {
   });
 
   it('falls back to a built-in guest when QEMU fails to start', async () => {
-    const imageDir = tempDir('image-');
-    writeFileSync(join(imageDir, 'vmlinuz'), 'not a kernel');
-    writeFileSync(join(imageDir, 'initramfs.cpio.gz'), 'not an initramfs');
-    const logs: string[] = [];
-    const manager = new GuestManager({
-      workDir: tempDir('guests-'),
-      qemuBinary: '/bin/false',
-      imageDir,
-      bootDelayMs: 20,
-      log: (message) => logs.push(message),
-    });
-    managers.push(manager);
+    const { manager, logs } = brokenQemuManager();
     expect(manager.realGuestsAvailable).toBe(true);
     const guest = await manager.start(spec('a'));
     expect(guest.kind).toBe('builtin');
     expect(logs.join('\n')).toMatch(/QEMU guest for demo\/vm-a failed, using a built-in guest/);
+  });
+
+  it('never spends a real-guest slot on a builtinOnly guest', async () => {
+    const { manager, logs } = brokenQemuManager();
+    const guest = await manager.start({ ...spec('b'), builtinOnly: true });
+    expect(guest.kind).toBe('builtin');
+    // QEMU was never tried: no fallback was logged.
+    expect(logs.join('\n')).not.toMatch(/QEMU guest/);
   });
 
   it('needs both a QEMU binary and the image for real guests', () => {

@@ -125,7 +125,12 @@ export class GuestManager {
 
   private async launch(spec: GuestSpec): Promise<Guest> {
     let guest: Guest | undefined;
-    if (this.realGuestsAvailable && this.qemuBinary && this.qemuCount < this.maxRealGuests) {
+    if (
+      !spec.builtinOnly &&
+      this.realGuestsAvailable &&
+      this.qemuBinary &&
+      this.qemuCount < this.maxRealGuests
+    ) {
       this.qemuCount++;
       try {
         const paths = guestImagePaths(this.imageDir);

@@ -13,6 +13,8 @@ export interface GuestSpec {
   osName: string;
   cpus: number;
   memoryMiB: number;
+  /** A guest that will not live long (a simulated crash) takes no real-guest slot. */
+  builtinOnly?: boolean;
   /** From cloud-init; shown in the login hint and accepted by the login prompt. */
   user?: string;
   password?: string;

@@ -151,13 +151,12 @@ export class VirtHandler {
   private async startGuest(vmi: Vmi): Promise<GuestRecord> {
     const uid = vmiUid(vmi);
     const key = keyOf(vmi.metadata.namespace, vmi.metadata.name ?? '');
-    const spec = guestSpecOf(vmi, await this.loginOf(vmi));
-    const record = newGuestRecord(
-      uid,
-      key,
-      spec,
-      simulatedGuestBehaviour(vmi.metadata.annotations),
-    );
+    const simulation = simulatedGuestBehaviour(vmi.metadata.annotations);
+    const spec = {
+      ...guestSpecOf(vmi, await this.loginOf(vmi)),
+      builtinOnly: simulation === 'crash',
+    };
+    const record = newGuestRecord(uid, key, spec, simulation);
     this.records.set(uid, record);
     this.byKey.set(key, record);
     let guest: Guest;
