@@ -120,4 +120,22 @@ describe('simulated domain statistics', () => {
       writeOps: 6,
     });
   });
+
+  it('keeps simulated network and disk figures for a guest that has neither', () => {
+    const sim = simulateDomainStats(input());
+    const real = withGuestStats(sim, {
+      cpuSeconds: 7,
+      memoryUsedBytes: 200 * 2 ** 20,
+      memoryAvailableBytes: GiB,
+      netRxBytes: 0,
+      netTxBytes: 0,
+      diskReadBytes: 0,
+      diskWriteBytes: 0,
+      diskReadOps: 0,
+      diskWriteOps: 0,
+    });
+    expect(real.cpuSeconds).toBe(7);
+    expect(real.nets).toEqual(sim.nets);
+    expect(real.blocks).toEqual(sim.blocks);
+  });
 });

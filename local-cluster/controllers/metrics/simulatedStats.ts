@@ -169,7 +169,8 @@ export const simulateDomainStats = (input: SimulationInput): DomainStats => {
 /**
  * Replaces simulated figures with what a real guest measured. The guest reports totals, so they
  * land on the first interface and the first drive; the split between vCPUs, user and system time
- * keeps the simulated proportions.
+ * keeps the simulated proportions. A guest without a NIC or a disk (the local QEMU guests have
+ * neither) measured nothing there, so those keep their simulated figures.
  */
 export const withGuestStats = (sim: DomainStats, real: GuestStats): DomainStats => {
   const cpuRatio = sim.cpuSeconds > 0 ? real.cpuSeconds / sim.cpuSeconds : 0;
@@ -200,34 +201,38 @@ export const withGuestStats = (sim: DomainStats, real: GuestStats): DomainStats 
       // For a QEMU guest the used figure is the process RSS, which is what RSS means here too.
       residentBytes: real.memoryUsedBytes,
     },
-    nets: firstNet
-      ? [
-          {
-            ...firstNet,
-            rxBytes: real.netRxBytes,
-            txBytes: real.netTxBytes,
-            rxPackets: Math.floor(real.netRxBytes / 800),
-            txPackets: Math.floor(real.netTxBytes / 700),
-            rxDropped: 0,
-          },
-          ...otherNets,
-        ]
-      : [],
-    blocks: firstBlock
-      ? [
-          {
-            ...firstBlock,
-            readBytes: real.diskReadBytes,
-            writeBytes: real.diskWriteBytes,
-            readOps: real.diskReadOps,
-            writeOps: real.diskWriteOps,
-            readSeconds: real.diskReadOps * perReadOp,
-            writeSeconds: real.diskWriteOps * perWriteOp,
-            flushOps: Math.floor(real.diskWriteOps / 20),
-            flushSeconds: Math.floor(real.diskWriteOps / 20) * 0.001,
-          },
-          ...otherBlocks,
-        ]
-      : [],
+    nets: !(real.netRxBytes || real.netTxBytes)
+      ? sim.nets
+      : firstNet
+        ? [
+            {
+              ...firstNet,
+              rxBytes: real.netRxBytes,
+              txBytes: real.netTxBytes,
+              rxPackets: Math.floor(real.netRxBytes / 800),
+              txPackets: Math.floor(real.netTxBytes / 700),
+              rxDropped: 0,
+            },
+            ...otherNets,
+          ]
+        : [],
+    blocks: !(real.diskReadOps || real.diskWriteOps)
+      ? sim.blocks
+      : firstBlock
+        ? [
+            {
+              ...firstBlock,
+              readBytes: real.diskReadBytes,
+              writeBytes: real.diskWriteBytes,
+              readOps: real.diskReadOps,
+              writeOps: real.diskWriteOps,
+              readSeconds: real.diskReadOps * perReadOp,
+              writeSeconds: real.diskWriteOps * perWriteOp,
+              flushOps: Math.floor(real.diskWriteOps / 20),
+              flushSeconds: Math.floor(real.diskWriteOps / 20) * 0.001,
+            },
+            ...otherBlocks,
+          ]
+        : [],
   };
 };
