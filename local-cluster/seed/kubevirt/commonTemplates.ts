@@ -9,6 +9,7 @@ import {
   TEMPLATES_NAMESPACE,
   sspLabels,
 } from './seedMeta';
+import { WINDOWS_HYPERV_FEATURES } from './hypervFeatures';
 
 /**
  * The common templates SSP deploys into `openshift`, rendered from the OS table the way
@@ -62,21 +63,6 @@ export const validationsOf = (os: OsEntry): Rule[] => [
   memoryRule(os.minMemory, 'jsonpath::.spec.domain.memory.guest'),
   ...(os.family === 'windows' ? windowsBusRules : []),
 ];
-
-const HYPERV_FEATURES = {
-  frequencies: {},
-  ipi: {},
-  reenlightenment: {},
-  relaxed: {},
-  reset: {},
-  runtime: {},
-  spinlocks: { spinlocks: 8191 },
-  synic: {},
-  synictimer: { direct: {} },
-  tlbflush: {},
-  vapic: {},
-  vpindex: {},
-};
 
 const linuxDomain = (v: TemplateVariant): Record<string, unknown> => {
   const { memory, sockets } = FLAVOR_SIZES[v.flavor];
@@ -132,7 +118,7 @@ const windowsDomain = (os: OsEntry, v: TemplateVariant): Record<string, unknown>
     features: {
       acpi: {},
       apic: {},
-      hyperv: HYPERV_FEATURES,
+      hyperv: WINDOWS_HYPERV_FEATURES,
       ...(os.secureBoot ? { smm: {} } : {}),
     },
     ...(os.secureBoot

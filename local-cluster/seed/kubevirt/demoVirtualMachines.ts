@@ -9,6 +9,7 @@ import {
   OS_IMAGES_NAMESPACE,
   TEMPLATES_NAMESPACE,
 } from './seedMeta';
+import { WINDOWS_HYPERV_FEATURES } from './hypervFeatures';
 
 /**
  * Demo workloads, one per state worth seeing in the console. They carry no status: the KubeVirt
@@ -305,20 +306,7 @@ const windowsAd = (): KubeObject => {
           acpi: {},
           apic: {},
           smm: {},
-          hyperv: {
-            relaxed: {},
-            vapic: {},
-            vpindex: {},
-            spinlocks: { spinlocks: 8191 },
-            synic: {},
-            synictimer: { direct: {} },
-            tlbflush: {},
-            frequencies: {},
-            reenlightenment: {},
-            ipi: {},
-            runtime: {},
-            reset: {},
-          },
+          hyperv: WINDOWS_HYPERV_FEATURES,
         },
         firmware: { bootloader: { efi: { secureBoot: true, persistent: true } } },
       },

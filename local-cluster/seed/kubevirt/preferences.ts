@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../apiserver/core/types';
 import type { SeedContributor } from '../../apiserver/seedLoader';
 import { COMMON_INSTANCETYPES_VERSION, virtOperatorLabels } from './seedMeta';
+import { WINDOWS_HYPERV_FEATURES } from './hypervFeatures';
 
 /**
  * The Red Hat provided cluster preferences (kubevirt/common-instancetypes): per guest OS, the
@@ -46,20 +47,7 @@ const hyperv: Component = (spec) => ({
   ...put('features', {
     preferredAcpi: {},
     preferredApic: {},
-    preferredHyperv: {
-      frequencies: {},
-      ipi: {},
-      reenlightenment: {},
-      relaxed: {},
-      reset: {},
-      runtime: {},
-      spinlocks: { spinlocks: 8191 },
-      synic: {},
-      synictimer: { direct: {} },
-      tlbflush: {},
-      vapic: {},
-      vpindex: {},
-    },
+    preferredHyperv: WINDOWS_HYPERV_FEATURES,
   })(spec),
   clock: {
     preferredClockOffset: { utc: {} },
