@@ -29,8 +29,12 @@ describe('vm fields', () => {
 
   it('counts vCPUs and reads memory from the instance first', () => {
     const vm = base({});
-    vm.spec.template.spec!.domain.cpu = { sockets: 2, cores: 2, threads: 1 };
-    vm.spec.template.spec!.domain.memory = { guest: '4Gi' };
+    (vm.spec.template.spec ??= { domain: { devices: {} } }).domain.cpu = {
+      sockets: 2,
+      cores: 2,
+      threads: 1,
+    };
+    (vm.spec.template.spec ??= { domain: { devices: {} } }).domain.memory = { guest: '4Gi' };
     expect(getVCPUs(vm)).toBe(4);
     expect(getMemory(vm)).toBe('4Gi');
     const vmi = {
@@ -68,7 +72,7 @@ describe('vm fields', () => {
 
   it('builds the virtctl ssh command with the cloud-init user', () => {
     const vm = base({});
-    vm.spec.template.spec!.volumes = [
+    (vm.spec.template.spec ??= { domain: { devices: {} } }).volumes = [
       {
         name: 'cloudinitdisk',
         cloudInitNoCloud: { userData: '#cloud-config\nuser: cloud-user\n' },
