@@ -3,6 +3,7 @@ import type {
   V1VirtualMachine,
   V1VirtualMachineCondition,
   V1VirtualMachineInstance,
+  V1VirtualMachineInstanceMigration,
 } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 
 /** A model the plugin defines: always carries its i18n keys and scope (`apiGroup` absent for core). */
@@ -19,3 +20,7 @@ export type VirtualMachine = Omit<V1VirtualMachine, 'metadata'> & K8sResourceCom
 export type VirtualMachineInstance = Omit<V1VirtualMachineInstance, 'metadata'> & K8sResourceCommon;
 
 export type VirtualMachineCondition = V1VirtualMachineCondition;
+
+/** A VirtualMachineInstanceMigration with the console's metadata shape. */
+export type VirtualMachineInstanceMigration = Omit<V1VirtualMachineInstanceMigration, 'metadata'> &
+  K8sResourceCommon;

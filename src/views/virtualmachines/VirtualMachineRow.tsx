@@ -8,6 +8,7 @@ import type { VirtualMachine } from '../../models/types';
 import { getVMStatus } from '../../utils/vmStatus';
 import { VM_COLUMN_IDS } from './useVirtualMachineColumns';
 import VirtualMachineStatus from './VirtualMachineStatus';
+import VirtualMachineActionsMenu from './actions/VirtualMachineActionsMenu';
 
 export const VM_GVK = modelToGroupVersionKind(VirtualMachineModel);
 const NAMESPACE_GVK = modelToGroupVersionKind(NamespaceModel);
@@ -30,6 +31,13 @@ const VirtualMachineRow: FC<RowProps<VirtualMachine>> = ({ obj, activeColumnIDs 
     </TableData>
     <TableData id={VM_COLUMN_IDS.created} activeColumnIDs={activeColumnIDs}>
       <Timestamp timestamp={obj.metadata?.creationTimestamp} />
+    </TableData>
+    <TableData
+      id={VM_COLUMN_IDS.actions}
+      activeColumnIDs={activeColumnIDs}
+      className="pf-v6-c-table__action"
+    >
+      <VirtualMachineActionsMenu vm={obj} variant="kebab" />
     </TableData>
   </>
 );

@@ -10,6 +10,7 @@ export const VM_COLUMN_IDS = {
   namespace: 'namespace',
   status: 'status',
   created: 'created',
+  actions: 'actions',
 } as const;
 
 /**
@@ -48,6 +49,7 @@ export const useVirtualMachineColumns = (showNamespace: boolean): TableColumn<Vi
         sort: 'metadata.creationTimestamp',
         transforms: [sortable],
       },
+      { id: VM_COLUMN_IDS.actions, title: '', props: { 'aria-label': t('Actions') } },
     ],
     [t, showNamespace],
   );
