@@ -17,6 +17,8 @@ export interface GuestRecord {
   frozen: boolean;
   /** Graceful shutdown requested (the VMI is being deleted). */
   shuttingDown: boolean;
+  /** A force stop cut the graceful shutdown short. */
+  killedNow?: boolean;
   /** The guest was stopped on purpose to play a crash, or because its launcher pod went away. */
   killed?: 'crash' | 'podGone';
   /** A launcher pod for this VMI was seen, so its disappearance means something. */

@@ -136,6 +136,11 @@ export class VirtHandler {
     if (vmi.metadata.deletionTimestamp) {
       if (!record) await this.finish(vmi, 'Succeeded');
       else if (record.guest && !record.shuttingDown) this.beginShutdown(vmi, record);
+      // A force stop (grace period cut to 0) during a graceful one kills the guest now.
+      else if (record.guest && !record.killedNow && vmi.spec.terminationGracePeriodSeconds === 0) {
+        record.killedNow = true;
+        void record.guest.stop().catch((err: unknown) => this.runtime.log(errorText(err)));
+      }
       return;
     }
     const current = record ?? (await this.startGuest(vmi));
@@ -219,11 +224,14 @@ export class VirtHandler {
   private beginShutdown(vmi: Vmi, record: GuestRecord): void {
     record.shuttingDown = true;
     this.events.record(vmi, 'Normal', 'ShuttingDown', 'Signaled Graceful Shutdown');
-    const grace = Math.min(
-      vmi.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS,
-      vmi.metadata.deletionGracePeriodSeconds ?? Number.POSITIVE_INFINITY,
-    );
-    const delay = Math.min(Math.max(0, grace) * 1000, SIMULATED_MS.gracefulShutdown);
+    // virt-handler's grace is the VMI's own (a force stop patches it to 0); the VMI object's
+    // deletionGracePeriodSeconds is 0 for any custom resource with finalizers and says nothing.
+    const grace = vmi.spec.terminationGracePeriodSeconds ?? DEFAULT_GRACE_SECONDS;
+    const graceMs = Math.max(0, grace) * 1000;
+    const delay =
+      record.simulation === 'ignore-shutdown'
+        ? graceMs
+        : Math.min(graceMs, SIMULATED_MS.gracefulShutdown);
     const stop = () =>
       void record.guest?.stop().catch((err: unknown) => this.runtime.log(errorText(err)));
     if (delay === 0) stop();

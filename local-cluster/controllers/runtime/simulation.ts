@@ -7,13 +7,15 @@
  * runs it without a guest agent. */
 export const SIMULATE_GUEST_ANNOTATION = 'simulation.local-cluster.io/guest';
 
-export type SimulatedGuestBehaviour = 'crash' | 'no-agent';
+/** `ignore-shutdown`: the guest ignores the ACPI power button (hung or busy), so a graceful stop
+ * lasts the whole termination grace period, as on a real node. */
+export type SimulatedGuestBehaviour = 'crash' | 'no-agent' | 'ignore-shutdown';
 
 export const simulatedGuestBehaviour = (
   annotations: Record<string, string> | undefined,
 ): SimulatedGuestBehaviour | undefined => {
   const v = annotations?.[SIMULATE_GUEST_ANNOTATION];
-  return v === 'crash' || v === 'no-agent' ? v : undefined;
+  return v === 'crash' || v === 'no-agent' || v === 'ignore-shutdown' ? v : undefined;
 };
 
 /** The local cluster has no internet: imports are simulated, and URLs on the reserved `.invalid`
