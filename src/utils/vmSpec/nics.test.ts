@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { VirtualMachine } from '../../models/types';
+import { applyRecipes } from '../vmPatch';
+import {
+  getNICRows,
+  hasPodNetwork,
+  isNICNameTaken,
+  isValidMAC,
+  removeNIC,
+  upsertNIC,
+} from './nics';
+
+const vm: VirtualMachine = {
+  metadata: { name: 'vm1', namespace: 'ns' },
+  spec: {
+    template: {
+      spec: {
+        domain: {
+          devices: {
+            interfaces: [{ name: 'default', masquerade: {}, model: 'virtio', bootOrder: 2 }],
+          },
+        },
+        networks: [{ name: 'default', pod: {} }],
+      },
+    },
+  },
+};
+
+describe('upsertNIC', () => {
+  it('adds a bridge NIC on a NAD with a network of the same name', () => {
+    const next = applyRecipes(
+      vm,
+      upsertNIC({ name: 'nic-1', model: 'e1000e', network: { kind: 'multus', networkName: 'br' } }),
+    );
+    expect(next.spec?.template.spec?.domain.devices.interfaces?.[1]).toEqual({
+      name: 'nic-1',
+      model: 'e1000e',
+      bridge: {},
+    });
+    expect(next.spec?.template.spec?.networks?.[1]).toEqual({
+      name: 'nic-1',
+      multus: { networkName: 'br' },
+    });
+  });
+
+  it('edits in place: renames both entries, keeps the boot order, sets the MAC', () => {
+    const next = applyRecipes(
+      vm,
+      upsertNIC(
+        {
+          name: 'eth0',
+          model: 'virtio',
+          network: { kind: 'pod' },
+          macAddress: '02:00:00:00:00:01',
+        },
+        'default',
+      ),
+    );
+    expect(next.spec?.template.spec?.domain.devices.interfaces).toEqual([
+      {
+        name: 'eth0',
+        masquerade: {},
+        model: 'virtio',
+        bootOrder: 2,
+        macAddress: '02:00:00:00:00:01',
+      },
+    ]);
+    expect(next.spec?.template.spec?.networks).toEqual([{ name: 'eth0', pod: {} }]);
+  });
+
+  it('removes interface and network', () => {
+    const next = applyRecipes(vm, removeNIC('default'));
+    expect(next.spec?.template.spec?.domain.devices.interfaces).toBeUndefined();
+    expect(next.spec?.template.spec?.networks).toBeUndefined();
+  });
+});
+
+describe('NIC helpers', () => {
+  it.each([
+    ['', true],
+    ['02:00:00:00:00:01', true],
+    ['02-00-00-00-00-0A', true],
+    ['02:00:00:00:00', false],
+    ['zz:00:00:00:00:00', false],
+  ])('MAC %s valid: %s', (mac, ok) => expect(isValidMAC(mac)).toBe(ok));
+
+  it('rows, pod network and names', () => {
+    expect(getNICRows(vm)).toEqual([
+      {
+        name: 'default',
+        model: 'virtio',
+        network: { kind: 'pod' },
+        type: 'masquerade',
+        macAddress: undefined,
+        pending: false,
+      },
+    ]);
+    expect(hasPodNetwork(vm)).toBe(true);
+    expect(hasPodNetwork(vm, 'default')).toBe(false);
+    expect(isNICNameTaken(vm, 'default')).toBe(true);
+    expect(isNICNameTaken(vm, 'default', 'default')).toBe(false);
+  });
+});

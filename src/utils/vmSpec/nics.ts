@@ -1,0 +1,122 @@
+import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
+import type { Recipe } from '../vmPatch';
+import type { VMInterface, VMNetwork } from './types';
+import { draftTemplateSpec, pruneEmpty } from './types';
+
+export type NICModel = 'virtio' | 'e1000e';
+
+/** What the network interface dialog collects. */
+export type NICForm = {
+  name: string;
+  model: NICModel;
+  /** `pod` = the pod network (masquerade); otherwise a NetworkAttachmentDefinition (bridge). */
+  network: { kind: 'pod' } | { kind: 'multus'; networkName: string };
+  macAddress?: string;
+};
+
+const MAC = /^([0-9a-fA-F]{2}[:-]){5}[0-9a-fA-F]{2}$/;
+
+/** A MAC address (`02:00:00:00:00:01`), empty allowed (the cluster assigns one). */
+export const isValidMAC = (mac: string | undefined): boolean => !mac || MAC.test(mac);
+
+/**
+ * Adds a NIC, or replaces the one named `originalName`: the interface and its network are kept in
+ * sync (network name = interface name), the interface's other fields (boot order, ports) kept.
+ */
+export const upsertNIC =
+  (form: NICForm, originalName?: string): Recipe<VirtualMachine> =>
+  (vm) => {
+    const spec = draftTemplateSpec(vm as VirtualMachine);
+    const interfaces = spec.domain.devices.interfaces ?? [];
+    const networks = spec.networks ?? [];
+    const old = interfaces.find((i) => i.name === originalName);
+    const next: VMInterface = {
+      ...(old ?? {}),
+      name: form.name,
+      model: form.model,
+    };
+    delete next.masquerade;
+    delete next.bridge;
+    delete next.sriov;
+    if (form.network.kind === 'pod') next.masquerade = {};
+    else next.bridge = {};
+    if (form.macAddress) next.macAddress = form.macAddress;
+    else delete next.macAddress;
+    const network: VMNetwork =
+      form.network.kind === 'pod'
+        ? { name: form.name, pod: {} }
+        : { name: form.name, multus: { networkName: form.network.networkName } };
+    const index = old ? interfaces.indexOf(old) : -1;
+    spec.domain.devices.interfaces =
+      index >= 0 ? interfaces.map((i, n) => (n === index ? next : i)) : [...interfaces, next];
+    const netIndex = networks.findIndex((n) => n.name === (originalName ?? form.name));
+    spec.networks =
+      netIndex >= 0
+        ? networks.map((n, i) => (i === netIndex ? network : n))
+        : [...networks, network];
+  };
+
+/** Removes a NIC: its interface and its network. */
+export const removeNIC =
+  (name: string): Recipe<VirtualMachine> =>
+  (vm) => {
+    const spec = draftTemplateSpec(vm as VirtualMachine);
+    spec.domain.devices.interfaces = (spec.domain.devices.interfaces ?? []).filter(
+      (i) => i.name !== name,
+    );
+    spec.networks = (spec.networks ?? []).filter((n) => n.name !== name);
+    pruneEmpty(spec.domain.devices, 'interfaces');
+    pruneEmpty(spec, 'networks');
+  };
+
+/** One row of the NICs table. */
+export type NICRow = {
+  name: string;
+  model?: string;
+  /** `Pod networking` or the NAD's name. */
+  network: { kind: 'pod' } | { kind: 'multus'; networkName: string } | { kind: 'none' };
+  type: 'masquerade' | 'bridge' | 'sriov' | 'other';
+  macAddress?: string;
+  /** In the VM spec but not in the running instance. */
+  pending: boolean;
+};
+
+export const getNICRows = (vm: VirtualMachine, vmi?: VirtualMachineInstance): NICRow[] => {
+  const spec = vm.spec?.template?.spec;
+  const running = new Set((vmi?.spec?.domain?.devices?.interfaces ?? []).map((i) => i.name));
+  return (spec?.domain?.devices?.interfaces ?? []).map((iface) => {
+    const network = spec?.networks?.find((n) => n.name === iface.name);
+    const mac =
+      iface.macAddress ??
+      vmi?.status?.interfaces?.find((s) => s.name === iface.name)?.mac ??
+      undefined;
+    return {
+      name: iface.name,
+      model: iface.model,
+      network: network?.pod
+        ? { kind: 'pod' }
+        : network?.multus
+          ? { kind: 'multus', networkName: network.multus.networkName }
+          : { kind: 'none' },
+      type: iface.masquerade
+        ? 'masquerade'
+        : iface.bridge
+          ? 'bridge'
+          : iface.sriov
+            ? 'sriov'
+            : 'other',
+      macAddress: mac,
+      pending: Boolean(vmi) && !running.has(iface.name),
+    };
+  });
+};
+
+/** Whether the VM already has a pod network (there can be only one), other than `exceptName`. */
+export const hasPodNetwork = (vm: VirtualMachine, exceptName?: string): boolean =>
+  (vm.spec?.template?.spec?.networks ?? []).some((n) => n.pod && n.name !== exceptName);
+
+/** Whether a NIC name is already used, other than `exceptName`. */
+export const isNICNameTaken = (vm: VirtualMachine, name: string, exceptName?: string): boolean =>
+  name !== exceptName &&
+  ((vm.spec?.template?.spec?.domain?.devices?.interfaces ?? []).some((i) => i.name === name) ||
+    (vm.spec?.template?.spec?.networks ?? []).some((n) => n.name === name));
