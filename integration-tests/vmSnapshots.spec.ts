@@ -167,6 +167,22 @@ test.describe('VirtualMachine details: snapshots', () => {
     await page.getByRole('button', { name: 'Status' }).and(page.locator('[aria-expanded]')).click();
     await page.getByRole('menu').getByText('Failed', { exact: true }).click();
     await expect(page.getByText('No results found')).toBeVisible();
+
+    // A name already taken (the server's AlreadyExists): said at the field, the input stays.
+    await page.getByRole('button', { name: 'Take snapshot' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Take snapshot' });
+    await dialog.getByRole('textbox', { name: 'Snapshot name' }).fill('e2e-snap-filter-a');
+    await dialog
+      .getByRole('checkbox', { name: 'I am aware of this warning and wish to proceed' })
+      .check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      dialog.getByText('A VirtualMachineSnapshot with this name already exists.'),
+    ).toBeVisible();
+    await expect(dialog.getByRole('textbox', { name: 'Snapshot name' })).toHaveValue(
+      'e2e-snap-filter-a',
+    );
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 
   test('the Snapshots tab and Take snapshot dialog in Japanese, with no serious accessibility violations', async ({

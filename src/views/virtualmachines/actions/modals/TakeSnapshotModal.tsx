@@ -82,13 +82,21 @@ const TakeSnapshotModal: FC<TakeSnapshotModalProps> = ({ closeOverlay, vm, vmi: 
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  /** A name the server answered AlreadyExists for. */
+  const [taken, setTaken] = useState<string>();
   const vmi = useInstanceOnce(vm, givenVMI);
 
   const volumes = useMemo(() => getSnapshotVolumes(vm, vmi ?? undefined), [vm, vmi]);
   const included = volumes.filter((v) => v.included);
   const excluded = volumes.filter((v) => !v.included);
   const nameIssue = validateResourceName(name);
-  const showNameIssue = touched && !!nameIssue;
+  const nameMessage =
+    touched && nameIssue
+      ? message(nameIssue)
+      : taken === name
+        ? t('A VirtualMachineSnapshot with this name already exists.')
+        : undefined;
+  const showNameIssue = !!nameMessage;
   const online = !!vmi;
 
   const EXCLUSIONS: Record<SnapshotExclusion, string> = {
@@ -114,8 +122,9 @@ const TakeSnapshotModal: FC<TakeSnapshotModalProps> = ({ closeOverlay, vm, vmi: 
       data: buildVMSnapshot({ vm, name, description }),
     })
       .then(closeOverlay)
-      .catch((err: unknown) => {
-        setError(err);
+      .catch((err: { code?: number; json?: { reason?: string } }) => {
+        if (err?.code === 409 && err.json?.reason === 'AlreadyExists') setTaken(name);
+        else setError(err);
         setBusy(false);
       });
   };
@@ -149,7 +158,7 @@ const TakeSnapshotModal: FC<TakeSnapshotModalProps> = ({ closeOverlay, vm, vmi: 
               <HelperText id="snapshot-name-helper">
                 <HelperTextItem variant={showNameIssue ? 'error' : 'default'}>
                   {showNameIssue
-                    ? message(nameIssue)
+                    ? nameMessage
                     : t('A unique name in the project {{namespace}}', {
                         namespace: vm.metadata?.namespace,
                       })}
