@@ -31,5 +31,8 @@ describe('errors', () => {
       false,
     );
     expect(isConflictError(httpError(403, { message: 'forbidden' }))).toBe(false);
+    expect(isConflictError(httpError(409, { message: 'exists', reason: 'AlreadyExists' }))).toBe(
+      false,
+    );
   });
 });

@@ -29,7 +29,8 @@ export const getErrorMessage = (error: unknown): string => {
  */
 export const isConflictError = (error: unknown): boolean => {
   const e = error as StatusLike | undefined;
-  if (e?.code === 409) return true;
+  // 409 is also AlreadyExists (a create hitting a taken name): that is not an edit conflict.
+  if (e?.code === 409) return e.json?.reason !== 'AlreadyExists';
   return (
     e?.code === 422 &&
     getErrorCauses(error).some((cause) => cause.includes('/metadata/resourceVersion'))
