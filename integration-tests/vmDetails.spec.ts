@@ -80,16 +80,16 @@ test.describe('VirtualMachine details', () => {
     page,
     stack,
   }) => {
-    await createVirtualMachine(stack, NS, 'e2e-yaml-vm');
-    await page.goto(detailsURL(stack, 'e2e-yaml-vm', 'yaml'));
-    await expectYaml(page, /name: e2e-yaml-vm/);
+    await createVirtualMachine(stack, NS, 'e2e-yaml-edit');
+    await page.goto(detailsURL(stack, 'e2e-yaml-edit', 'yaml'));
+    await expectYaml(page, /name: e2e-yaml-edit/);
     await setYaml(page, (await getYaml(page)).replace('app: e2e', 'app: e2e-edited'));
     await page.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(
         async () =>
           (
-            (await stack.api('GET', `${VMS}/e2e-yaml-vm`)).json as {
+            (await stack.api('GET', `${VMS}/e2e-yaml-edit`)).json as {
               metadata: { labels: { app: string } };
             }
           ).metadata.labels.app,
@@ -98,14 +98,14 @@ test.describe('VirtualMachine details', () => {
 
     await stack.api(
       'PATCH',
-      `${VMS}/e2e-yaml-vm`,
+      `${VMS}/e2e-yaml-edit`,
       { metadata: { labels: { app: 'theirs' } } },
       'application/merge-patch+json',
     );
     await setYaml(page, (await getYaml(page)).replace(/app: [\w-]+/, 'app: mine'));
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('This object has been updated.')).toBeVisible();
-    const stored = await stack.api('GET', `${VMS}/e2e-yaml-vm`);
+    const stored = await stack.api('GET', `${VMS}/e2e-yaml-edit`);
     expect((stored.json as { metadata: { labels: { app: string } } }).metadata.labels.app).toBe(
       'theirs',
     );

@@ -140,7 +140,9 @@ const KeyValueModal: FC<KeyValueModalProps> = ({ closeOverlay, title, initial, k
                   <Button
                     variant="plain"
                     icon={<MinusCircleIcon />}
-                    aria-label={t('Remove {{key}}', { key: row.key || t('empty row') })}
+                    aria-label={
+                      row.key ? t('Remove {{name}}', { name: row.key }) : t('Remove empty row')
+                    }
                     onClick={() => setRows((current) => current.filter((r) => r.id !== row.id))}
                   />
                 </FlexItem>

@@ -1,7 +1,70 @@
 import type { FC } from 'react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageSection, Title } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
+import { getConditionRows } from '../../../../../utils/vmConditions';
 import type { VMTabProps } from '../tabProps';
 
-// Being built in parallel (issue 5); replaced by the real tab before this lands.
-const DiagnosticsTab: FC<VMTabProps> = () => null;
+/** Status conditions of the VM and its instance, and the volume snapshot status. */
+const DiagnosticsTab: FC<VMTabProps> = ({ obj, customData }) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const conditions = useMemo(() => getConditionRows(obj, customData.vmi), [obj, customData.vmi]);
+  const volumes = obj.status?.volumeSnapshotStatuses ?? [];
+
+  return (
+    <PageSection>
+      <Title headingLevel="h2">{t('Status conditions')}</Title>
+      <Table aria-label={t('Status conditions')} variant="compact">
+        <Thead>
+          <Tr>
+            <Th>{t('Category')}</Th>
+            <Th>{t('Type')}</Th>
+            <Th>{t('Status')}</Th>
+            <Th>{t('Reason')}</Th>
+            <Th>{t('Message')}</Th>
+            <Th>{t('Updated')}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {conditions.map((c) => (
+            <Tr key={`${c.category}-${c.type}`}>
+              <Td dataLabel={t('Category')}>{c.category}</Td>
+              <Td dataLabel={t('Type')}>{c.type}</Td>
+              <Td dataLabel={t('Status')}>{c.status}</Td>
+              <Td dataLabel={t('Reason')}>{c.reason ?? '–'}</Td>
+              <Td dataLabel={t('Message')}>{c.message ?? '–'}</Td>
+              <Td dataLabel={t('Updated')}>
+                <Timestamp timestamp={c.lastTransitionTime} />
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+      <Title headingLevel="h2" className="pf-v6-u-mt-lg">
+        {t('Volume snapshot status')}
+      </Title>
+      <Table aria-label={t('Volume snapshot status')} variant="compact">
+        <Thead>
+          <Tr>
+            <Th>{t('Volume')}</Th>
+            <Th>{t('Snapshot enabled')}</Th>
+            <Th>{t('Reason')}</Th>
+          </Tr>
+        </Thead>
+        <Tbody>
+          {volumes.map((v) => (
+            <Tr key={v.name}>
+              <Td dataLabel={t('Volume')}>{v.name}</Td>
+              <Td dataLabel={t('Snapshot enabled')}>{v.enabled ? t('Yes') : t('No')}</Td>
+              <Td dataLabel={t('Reason')}>{v.reason ?? '–'}</Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </PageSection>
+  );
+};
 
 export default DiagnosticsTab;
