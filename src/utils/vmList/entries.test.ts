@@ -26,6 +26,7 @@ const vmi = (name: string): VirtualMachineInstance => ({
   apiVersion: 'kubevirt.io/v1',
   kind: 'VirtualMachineInstance',
   metadata: { name, namespace: 'ns' },
+  spec: { domain: { devices: {} } },
   status: {
     nodeName: 'node-1',
     interfaces: [{ ipAddress: '10.0.0.5', ipAddresses: ['10.0.0.5', 'fd00::5'] }],

@@ -60,7 +60,7 @@ export const withVMListFilter = <K extends keyof VMListFilters>(
   value: VMListFilters[K],
 ): URLSearchParams => {
   const next = new URLSearchParams(search);
-  const text = Array.isArray(value) ? value.join(',') : value;
+  const text: string = Array.isArray(value) ? value.join(',') : (value as string);
   if (text) next.set(VM_FILTER_PARAMS[filter], text);
   else next.delete(VM_FILTER_PARAMS[filter]);
   return next;
