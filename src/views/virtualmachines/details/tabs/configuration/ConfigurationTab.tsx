@@ -1,82 +1,64 @@
-import type { FC } from 'react';
+import type { FC, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Button,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-  Label,
-  LabelGroup,
-  PageSection,
-  Title,
-} from '@patternfly/react-core';
-import { PencilAltIcon } from '@patternfly/react-icons';
-import { k8sPatch, useOverlay } from '@openshift-console/dynamic-plugin-sdk';
-import KeyValueModal, {
-  type KeyValueModalProps,
-} from '../../../../../components/modals/KeyValueModal';
-import { VirtualMachineModel } from '../../../../../models';
-import { buildPatch, setAnnotations, setLabels } from '../../../../../utils/vmPatch';
+import { useSearchParams } from 'react-router';
+import { PageSection, Tab, TabTitleText, Tabs } from '@patternfly/react-core';
 import type { VMTabProps } from '../tabProps';
+import DetailsSection from './DetailsSection';
+import MetadataSection from './MetadataSection';
 
-/**
- * Configuration: the VM's metadata, edited as precise patches. The other sub-tabs (details,
- * storage, network, scheduling, SSH, initial run) are not built yet; their spec recipes are in
- * src/utils/vmSpec.
- */
-/** The two metadata maps, in display order. */
-const METADATA_KINDS = ['labels', 'annotations'] as const;
+/** The sub-tabs, in display order; the chosen one is `?subtab=<key>` in the URL. */
+const SUBTABS = ['details', 'metadata'] as const;
+type SubTab = (typeof SUBTABS)[number];
 
-const ConfigurationTab: FC<VMTabProps> = ({ obj: vm }) => {
+const isSubTab = (value: string | null): value is SubTab =>
+  (SUBTABS as readonly string[]).includes(value ?? '');
+
+/** Configuration: the VM's settings by topic, each edited in a dialog as a precise patch. */
+const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
-  const launch = useOverlay();
-  const edit = (kind: 'labels' | 'annotations') =>
-    launch<Omit<KeyValueModalProps, 'closeOverlay'>>(KeyValueModal, {
-      title: kind === 'labels' ? t('Edit labels') : t('Edit annotations'),
-      kind,
-      initial: kind === 'labels' ? vm.metadata?.labels : vm.metadata?.annotations,
-      onSave: (map) =>
-        k8sPatch({
-          model: VirtualMachineModel,
-          resource: vm,
-          data: buildPatch(vm, kind === 'labels' ? setLabels(map) : setAnnotations(map)),
-        }),
-    });
-  const map = (m: Record<string, string> | undefined) =>
-    Object.keys(m ?? {}).length ? (
-      <LabelGroup numLabels={20}>
-        {Object.entries(m ?? {}).map(([k, v]) => (
-          <Label key={k} isCompact>
-            {v ? `${k}=${v}` : k}
-          </Label>
-        ))}
-      </LabelGroup>
-    ) : (
-      t('None')
-    );
+  const [params, setParams] = useSearchParams();
+  const requested = params.get('subtab');
+  const active: SubTab = isSubTab(requested) ? requested : 'details';
+  const vmi = customData?.vmi;
+
+  const titles: Record<SubTab, string> = {
+    details: t('Details'),
+    metadata: t('Metadata'),
+  };
+  const content = (key: SubTab): ReactNode => {
+    switch (key) {
+      case 'details':
+        return <DetailsSection vm={vm} vmi={vmi} />;
+      case 'metadata':
+        return <MetadataSection vm={vm} />;
+    }
+  };
 
   return (
     <PageSection>
-      <Title headingLevel="h2">{t('Metadata')}</Title>
-      <DescriptionList className="pf-v6-u-mt-md">
-        {METADATA_KINDS.map((kind) => (
-          <DescriptionListGroup key={kind}>
-            <DescriptionListTerm>
-              {kind === 'labels' ? t('Labels') : t('Annotations')}{' '}
-              <Button
-                variant="plain"
-                icon={<PencilAltIcon />}
-                aria-label={kind === 'labels' ? t('Edit labels') : t('Edit annotations')}
-                onClick={() => edit(kind)}
-              />
-            </DescriptionListTerm>
-            <DescriptionListDescription>
-              {map(kind === 'labels' ? vm.metadata?.labels : vm.metadata?.annotations)}
-            </DescriptionListDescription>
-          </DescriptionListGroup>
+      <Tabs
+        isVertical
+        activeKey={active}
+        aria-label={t('Configuration sections')}
+        onSelect={(_e, key) =>
+          setParams(
+            (current) => {
+              const next = new URLSearchParams(current);
+              next.set('subtab', String(key));
+              return next;
+            },
+            { replace: true },
+          )
+        }
+        mountOnEnter
+        unmountOnExit
+      >
+        {SUBTABS.map((key) => (
+          <Tab key={key} eventKey={key} title={<TabTitleText>{titles[key]}</TabTitleText>}>
+            <div className="pf-v6-u-pl-lg">{content(key)}</div>
+          </Tab>
         ))}
-      </DescriptionList>
+      </Tabs>
     </PageSection>
   );
 };
