@@ -5,9 +5,10 @@ import { PageSection, Tab, TabTitleText, Tabs } from '@patternfly/react-core';
 import type { VMTabProps } from '../tabProps';
 import DetailsSection from './DetailsSection';
 import MetadataSection from './MetadataSection';
+import StorageSection from './StorageSection';
 
 /** The sub-tabs, in display order; the chosen one is `?subtab=<key>` in the URL. */
-const SUBTABS = ['details', 'metadata'] as const;
+const SUBTABS = ['details', 'storage', 'metadata'] as const;
 type SubTab = (typeof SUBTABS)[number];
 
 const isSubTab = (value: string | null): value is SubTab =>
@@ -23,12 +24,15 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
 
   const titles: Record<SubTab, string> = {
     details: t('Details'),
+    storage: t('Storage'),
     metadata: t('Metadata'),
   };
   const content = (key: SubTab): ReactNode => {
     switch (key) {
       case 'details':
         return <DetailsSection vm={vm} vmi={vmi} />;
+      case 'storage':
+        return <StorageSection vm={vm} vmi={vmi} />;
       case 'metadata':
         return <MetadataSection vm={vm} />;
     }

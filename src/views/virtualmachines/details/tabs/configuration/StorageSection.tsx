@@ -1,0 +1,107 @@
+import type { FC } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button, Flex, Label, Title } from '@patternfly/react-core';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
+import ConfirmActionModal, {
+  type ConfirmActionModalProps,
+} from '../../../../../components/modals/ConfirmActionModal';
+import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
+import { getDiskRows, removeDisk, type DiskRow } from '../../../../../utils/vmSpec/disks';
+import AddDiskModal, { type AddDiskModalProps } from './AddDiskModal';
+import { patchVM } from './patchVM';
+
+type StorageSectionProps = {
+  /** The VM whose disks are listed. */
+  vm: VirtualMachine;
+  /** Its running instance (disks it lacks are pending a restart). */
+  vmi?: VirtualMachineInstance;
+};
+
+/** Configuration → Storage: the disks table, Add disk and Detach. */
+const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const launch = useOverlay();
+  const rows = getDiskRows(vm, vmi);
+  const drive = (row: DiskRow) =>
+    row.drive === 'cdrom' ? t('CD-ROM') : row.drive === 'lun' ? t('LUN') : t('Disk');
+  const detach = (name: string) =>
+    launch<Omit<ConfirmActionModalProps, 'closeOverlay'>>(ConfirmActionModal, {
+      title: t('Detach disk?'),
+      body: t('Detach the disk {{name}} from the VirtualMachine? Its volume is not deleted.', {
+        name,
+      }),
+      confirmLabel: t('Detach'),
+      variant: 'danger',
+      onConfirm: () => patchVM(vm, removeDisk(name)),
+    });
+
+  return (
+    <>
+      <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
+        <Title headingLevel="h3">{t('Disks')}</Title>
+        <Button
+          variant="secondary"
+          onClick={() =>
+            launch<Omit<AddDiskModalProps, 'closeOverlay'>>(AddDiskModal, {
+              vm,
+              isRunning: Boolean(vmi),
+            })
+          }
+        >
+          {t('Add disk')}
+        </Button>
+      </Flex>
+      <Table aria-label={t('Disks')} variant="compact">
+        <Thead>
+          <Tr>
+            <Th>{t('Name')}</Th>
+            <Th>{t('Source')}</Th>
+            <Th>{t('Size')}</Th>
+            <Th>{t('Drive')}</Th>
+            <Th>{t('Interface')}</Th>
+            <Th>{t('Storage class')}</Th>
+            <Th screenReaderText={t('Actions')} />
+          </Tr>
+        </Thead>
+        <Tbody>
+          {rows.length === 0 && (
+            <Tr>
+              <Td colSpan={7}>{t('No disks')}</Td>
+            </Tr>
+          )}
+          {rows.map((row) => (
+            <Tr key={row.name}>
+              <Td dataLabel={t('Name')}>
+                {row.name}{' '}
+                {row.pending && (
+                  <Label isCompact color="orange">
+                    {t('Pending restart')}
+                  </Label>
+                )}
+                {row.hotplug && <Label isCompact>{t('Hot plugged')}</Label>}
+              </Td>
+              <Td dataLabel={t('Source')}>{row.source || '-'}</Td>
+              <Td dataLabel={t('Size')}>{row.size ?? '-'}</Td>
+              <Td dataLabel={t('Drive')}>{drive(row)}</Td>
+              <Td dataLabel={t('Interface')}>{row.bus ?? '-'}</Td>
+              <Td dataLabel={t('Storage class')}>{row.storageClass ?? '-'}</Td>
+              <Td isActionCell>
+                <Button
+                  variant="link"
+                  isInline
+                  aria-label={t('Detach {{name}}', { name: row.name })}
+                  onClick={() => detach(row.name)}
+                >
+                  {t('Detach')}
+                </Button>
+              </Td>
+            </Tr>
+          ))}
+        </Tbody>
+      </Table>
+    </>
+  );
+};
+
+export default StorageSection;

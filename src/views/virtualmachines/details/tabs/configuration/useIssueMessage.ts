@@ -1,0 +1,20 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useValidationMessage } from '../../../../../components/form/useValidationMessage';
+import type { FormIssues } from '../../../../../utils/vmSpec/forms';
+
+type Issue = FormIssues<string>[string];
+
+/** The message of a form issue: a validator's issue, or the forms' own `taken` and `mac`. */
+export const useIssueMessage = (): ((issue: Issue) => string | undefined) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const message = useValidationMessage();
+  return useCallback(
+    (issue: Issue) => {
+      if (issue === 'taken') return t('This name is already used.');
+      if (issue === 'mac') return t('Enter a MAC address, such as 02:00:00:00:00:01.');
+      return message(issue);
+    },
+    [t, message],
+  );
+};
