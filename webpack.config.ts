@@ -47,8 +47,16 @@ const config: Configuration = {
           },
         ],
       },
+      {
+        // Stylesheets of bundled libraries (xterm.css) come in as text; the component that needs
+        // one adds it to the page (see src/components/consoles/serial/xtermStyles.ts).
+        test: /\.css$/,
+        type: 'asset/source',
+      },
     ],
   },
+  // noVNC's ES modules use top-level await (WebCodecs probing); webpack 5 makes them async modules.
+  experiments: { topLevelAwait: true },
   plugins: [
     new ConsoleRemotePlugin(),
     new CopyWebpackPlugin({
