@@ -1,14 +1,15 @@
 import type { FC, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { PageSection, Tab, TabTitleText, Tabs } from '@patternfly/react-core';
+import { Flex, FlexItem, PageSection, Tab, TabTitleText, Tabs } from '@patternfly/react-core';
 import type { VMTabProps } from '../tabProps';
 import DetailsSection from './DetailsSection';
 import MetadataSection from './MetadataSection';
+import NetworkSection from './NetworkSection';
 import StorageSection from './StorageSection';
 
 /** The sub-tabs, in display order; the chosen one is `?subtab=<key>` in the URL. */
-const SUBTABS = ['details', 'storage', 'metadata'] as const;
+const SUBTABS = ['details', 'storage', 'network', 'metadata'] as const;
 type SubTab = (typeof SUBTABS)[number];
 
 const isSubTab = (value: string | null): value is SubTab =>
@@ -25,6 +26,7 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
   const titles: Record<SubTab, string> = {
     details: t('Details'),
     storage: t('Storage'),
+    network: t('Network'),
     metadata: t('Metadata'),
   };
   const content = (key: SubTab): ReactNode => {
@@ -33,6 +35,8 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
         return <DetailsSection vm={vm} vmi={vmi} />;
       case 'storage':
         return <StorageSection vm={vm} vmi={vmi} />;
+      case 'network':
+        return <NetworkSection vm={vm} vmi={vmi} />;
       case 'metadata':
         return <MetadataSection vm={vm} />;
     }
@@ -40,29 +44,39 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
 
   return (
     <PageSection>
-      <Tabs
-        isVertical
-        activeKey={active}
-        aria-label={t('Configuration sections')}
-        onSelect={(_e, key) =>
-          setParams(
-            (current) => {
-              const next = new URLSearchParams(current);
-              next.set('subtab', String(key));
-              return next;
-            },
-            { replace: true },
-          )
-        }
-        mountOnEnter
-        unmountOnExit
-      >
-        {SUBTABS.map((key) => (
-          <Tab key={key} eventKey={key} title={<TabTitleText>{titles[key]}</TabTitleText>}>
-            <div className="pf-v6-u-pl-lg">{content(key)}</div>
-          </Tab>
-        ))}
-      </Tabs>
+      <Flex flexWrap={{ default: 'nowrap' }} alignItems={{ default: 'alignItemsFlexStart' }}>
+        <FlexItem>
+          <Tabs
+            isVertical
+            activeKey={active}
+            aria-label={t('Configuration sections')}
+            onSelect={(_e, key) =>
+              setParams(
+                (current) => {
+                  const next = new URLSearchParams(current);
+                  next.set('subtab', String(key));
+                  return next;
+                },
+                { replace: true },
+              )
+            }
+          >
+            {SUBTABS.map((key) => (
+              <Tab
+                key={key}
+                eventKey={key}
+                title={<TabTitleText>{titles[key]}</TabTitleText>}
+                tabContentId={`config-${key}`}
+              />
+            ))}
+          </Tabs>
+        </FlexItem>
+        <FlexItem flex={{ default: 'flex_1' }}>
+          <section id={`config-${active}`} role="tabpanel" aria-label={titles[active]}>
+            {content(active)}
+          </section>
+        </FlexItem>
+      </Flex>
     </PageSection>
   );
 };

@@ -1,0 +1,209 @@
+import type { Page } from '@playwright/test';
+import { expect, test, useLanguage } from './fixtures/stack';
+import type { Stack } from './fixtures/stack';
+import { createVirtualMachine, startVirtualMachine } from './fixtures/virtualMachines';
+
+const NS = 'demo-apps';
+const VMS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`;
+const VMIS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstances`;
+const configURL = (stack: Stack, name: string, subtab = '') =>
+  `${stack.url}/k8s/ns/${NS}/kubevirt.io~v1~VirtualMachine/${name}/configuration${
+    subtab ? `?subtab=${subtab}` : ''
+  }`;
+
+type VMBody = {
+  spec: {
+    dataVolumeTemplates?: { metadata: { name: string } }[];
+    template: {
+      spec: {
+        domain: {
+          cpu?: { sockets?: number; cores?: number; threads?: number };
+          memory?: { guest?: string };
+          devices: {
+            disks?: { name: string }[];
+            interfaces?: { name: string; bridge?: object }[];
+          };
+        };
+        networks?: { name: string; multus?: { networkName: string } }[];
+      };
+    };
+  };
+};
+
+const getVM = async (stack: Stack, name: string): Promise<VMBody> =>
+  (await stack.api('GET', `${VMS}/${name}`)).json as VMBody;
+
+const openCPUMemory = async (page: Page) => {
+  await page.getByRole('button', { name: 'Edit CPU | Memory' }).click();
+  return page.getByRole('dialog', { name: 'Edit CPU | Memory' });
+};
+
+test.describe('VirtualMachine configuration', () => {
+  test('a blank disk and a NIC added to a running VM show in the pending-changes banner', async ({
+    page,
+    stack,
+  }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-run');
+    await startVirtualMachine(stack, NS, 'e2e-cfg-run');
+    await expect.poll(async () => (await stack.api('GET', `${VMIS}/e2e-cfg-run`)).status).toBe(200);
+    await page.goto(configURL(stack, 'e2e-cfg-run', 'storage'));
+
+    await page.getByRole('button', { name: 'Add disk' }).click();
+    const disk = page.getByRole('dialog', { name: 'Add disk' });
+    await expect(disk.getByText('The VirtualMachine is running')).toBeVisible();
+    await disk.getByRole('textbox', { name: 'Name' }).fill('Data');
+    await expect(disk.getByText('Use lowercase letters')).toBeVisible();
+    await disk.getByRole('textbox', { name: 'Name' }).fill('data');
+    await disk.getByRole('textbox', { name: 'Size' }).fill('5Gi');
+    await disk.getByRole('combobox', { name: 'Storage class' }).selectOption('standard-csi');
+    await page.screenshot({ path: '/tmp/shots/vm-config-add-disk.png' });
+    await disk.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(disk).toHaveCount(0);
+    const disks = page
+      .getByRole('grid', { name: 'Disks' })
+      .or(page.getByRole('table', { name: 'Disks' }));
+    await expect(disks.getByRole('row', { name: /data/ })).toContainText('Pending restart');
+    await expect(disks.getByRole('row', { name: /data/ })).toContainText('5Gi');
+
+    await page.getByRole('tab', { name: 'Network' }).click();
+    await expect(page).toHaveURL(/subtab=network/);
+    await page.getByRole('button', { name: 'Add network interface' }).click();
+    const nic = page.getByRole('dialog', { name: 'Add network interface' });
+    await nic.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(nic.getByText('Required')).toBeVisible();
+    await nic.getByRole('combobox', { name: 'Network' }).selectOption('bridge-network');
+    await nic.getByRole('textbox', { name: 'MAC address' }).fill('02:00:00');
+    await expect(nic.getByText('Enter a MAC address')).toBeVisible();
+    await nic.getByRole('textbox', { name: 'MAC address' }).fill('02:00:00:00:00:42');
+    await nic.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(nic).toHaveCount(0);
+
+    const pending = page.getByRole('list', { name: 'Pending changes' });
+    await expect(pending).toContainText('Disk added: data');
+    await expect(pending).toContainText('Network interface added: nic-0');
+    await page.screenshot({ path: '/tmp/shots/vm-config-pending.png', fullPage: true });
+
+    const vm = await getVM(stack, 'e2e-cfg-run');
+    expect(vm.spec.dataVolumeTemplates?.map((t) => t.metadata.name)).toEqual(['e2e-cfg-run-data']);
+    expect(vm.spec.template.spec.domain.devices.interfaces).toEqual([
+      { name: 'nic-0', model: 'virtio', bridge: {}, macAddress: '02:00:00:00:00:42' },
+    ]);
+    expect(vm.spec.template.spec.networks).toEqual([
+      { name: 'nic-0', multus: { networkName: 'bridge-network' } },
+    ]);
+  });
+
+  test('CPU and memory: an invalid value is said inline, a valid one changes the spec', async ({
+    page,
+    stack,
+  }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-cpu');
+    await page.goto(configURL(stack, 'e2e-cfg-cpu'));
+    const dialog = await openCPUMemory(page);
+    await dialog.getByRole('textbox', { name: 'Memory' }).fill('lots');
+    await expect(
+      dialog.getByText('Enter a positive quantity, such as 2Gi or 512Mi.'),
+    ).toBeVisible();
+    await dialog.getByRole('spinbutton', { name: 'Cores' }).fill('0');
+    await expect(dialog.getByText('Must be at least 1.')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/vm-config-cpu-invalid.png' });
+
+    await dialog.getByRole('textbox', { name: 'Memory' }).fill('2Gi');
+    await dialog.getByRole('spinbutton', { name: 'Cores' }).fill('2');
+    await expect(dialog.getByText('2 vCPU')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect
+      .poll(async () => (await getVM(stack, 'e2e-cfg-cpu')).spec.template.spec.domain)
+      .toMatchObject({ cpu: { sockets: 1, cores: 2, threads: 1 }, memory: { guest: '2Gi' } });
+    await expect(page.getByText('2 vCPU | 2Gi')).toBeVisible();
+  });
+
+  test('an edit that meets a concurrent change shows the conflict and keeps the input', async ({
+    page,
+    stack,
+  }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-conflict');
+    await page.goto(configURL(stack, 'e2e-cfg-conflict'));
+    const dialog = await openCPUMemory(page);
+    await dialog.getByRole('textbox', { name: 'Memory' }).fill('3Gi');
+    // Another client changes the VM while the dialog is open.
+    const changed = await stack.api(
+      'PATCH',
+      `${VMS}/e2e-cfg-conflict`,
+      { metadata: { labels: { changed: 'elsewhere' } } },
+      'application/merge-patch+json',
+    );
+    expect(changed.status).toBe(200);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(
+      dialog.getByText('The object changed on the server since you opened this dialog.'),
+    ).toBeVisible();
+    await expect(dialog.getByRole('textbox', { name: 'Memory' })).toHaveValue('3Gi');
+    await page.screenshot({ path: '/tmp/shots/vm-config-conflict.png' });
+    expect((await getVM(stack, 'e2e-cfg-conflict')).spec.template.spec.domain.memory).toEqual({
+      guest: '1Gi',
+    });
+  });
+
+  test('the boot order is edited with the keyboard', async ({ page, stack }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-boot');
+    await stack.api(
+      'PATCH',
+      `${VMS}/e2e-cfg-boot`,
+      [
+        {
+          op: 'add',
+          path: '/spec/template/spec/domain/devices/disks',
+          value: [
+            { name: 'root', disk: { bus: 'virtio' }, bootOrder: 1 },
+            { name: 'iso', cdrom: { bus: 'sata' }, bootOrder: 2 },
+          ],
+        },
+        {
+          op: 'add',
+          path: '/spec/template/spec/volumes',
+          value: [
+            { name: 'root', containerDisk: { image: 'quay.io/containerdisks/fedora:40' } },
+            { name: 'iso', containerDisk: { image: 'quay.io/containerdisks/fedora:40' } },
+          ],
+        },
+      ],
+      'application/json-patch+json',
+    );
+    await page.goto(configURL(stack, 'e2e-cfg-boot'));
+    await page.getByRole('button', { name: 'Edit Boot order' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit boot order' });
+    await dialog.getByRole('button', { name: 'Move up iso' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('button', { name: 'Move up iso' })).toBeDisabled();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect
+      .poll(
+        async () => (await getVM(stack, 'e2e-cfg-boot')).spec.template.spec.domain.devices.disks,
+      )
+      .toEqual([
+        { name: 'root', disk: { bus: 'virtio' }, bootOrder: 2 },
+        { name: 'iso', cdrom: { bus: 'sata' }, bootOrder: 1 },
+      ]);
+  });
+
+  test('the configuration tab in Japanese', async ({ page, stack }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-ja');
+    await useLanguage(page, stack.url, 'ja');
+    await page.goto(configURL(stack, 'e2e-cfg-ja'));
+    await expect(page.getByRole('tab', { name: 'ストレージ' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/vm-config-ja-details.png', fullPage: true });
+    await page.getByRole('tab', { name: 'ストレージ' }).click();
+    await page.getByRole('button', { name: 'ディスクの追加' }).click();
+    const dialog = page.getByRole('dialog', { name: 'ディスクの追加' });
+    await dialog.getByRole('textbox', { name: 'サイズ' }).fill('x');
+    await expect(dialog.getByText('2Gi や 512Mi')).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/vm-config-ja-add-disk.png' });
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await expect(dialog).toHaveCount(0);
+  });
+});
