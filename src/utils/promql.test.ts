@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PrometheusResponse } from '@openshift-console/dynamic-plugin-sdk';
 import {
+  buildVMListQueries,
   buildVMQueries,
   escapeLabelValue,
   getMatrixPoints,
+  getVectorByVM,
   getVectorValue,
   METRICS_TIME_RANGES,
   vmiSelector,
@@ -91,4 +93,32 @@ describe('getMatrixPoints', () => {
     ]);
   });
   it('is empty without data', () => expect(getMatrixPoints(undefined)).toEqual([]));
+});
+
+describe('buildVMListQueries', () => {
+  it('groups by VMI, for one project or all', () => {
+    expect(buildVMListQueries('demo-apps')).toEqual({
+      cpuUsage:
+        'sum by (namespace, name) (rate(kubevirt_vmi_cpu_usage_seconds_total{namespace="demo-apps"}[5m]))',
+      memoryUsed:
+        'sum by (namespace, name) (kubevirt_vmi_memory_used_bytes{namespace="demo-apps"})',
+    });
+    expect(buildVMListQueries().memoryUsed).toBe(
+      'sum by (namespace, name) (kubevirt_vmi_memory_used_bytes)',
+    );
+  });
+});
+
+describe('getVectorByVM', () => {
+  it('keys samples by namespace/name and drops the unusable', () => {
+    const values = getVectorByVM(
+      response([
+        { metric: { namespace: 'a', name: 'x' }, value: [1, '0.5'] },
+        { metric: { namespace: 'a' }, value: [1, '1'] },
+        { metric: { namespace: 'b', name: 'y' }, value: [1, 'NaN'] },
+      ]),
+    );
+    expect([...values]).toEqual([['a/x', 0.5]]);
+    expect(getVectorByVM(undefined).size).toBe(0);
+  });
 });

@@ -131,3 +131,26 @@ export const getMatrixPoints = (response?: PrometheusResponse): MetricPoint[] =>
   }
   return points;
 };
+
+/** The VM list's queries: one series per VMI, for one project or (no namespace) all of them. */
+export const buildVMListQueries = (
+  namespace?: string,
+  rateWindow = '5m',
+): { cpuUsage: string; memoryUsed: string } => {
+  const selector = namespace ? `{namespace="${escapeLabelValue(namespace)}"}` : '';
+  return {
+    cpuUsage: `sum by (namespace, name) (rate(kubevirt_vmi_cpu_usage_seconds_total${selector}[${rateWindow}]))`,
+    memoryUsed: `sum by (namespace, name) (kubevirt_vmi_memory_used_bytes${selector})`,
+  };
+};
+
+/** The samples of an instant query by `namespace/name` of their series. */
+export const getVectorByVM = (response?: PrometheusResponse): Map<string, number> => {
+  const values = new Map<string, number>();
+  for (const series of response?.data?.result ?? []) {
+    const { namespace, name } = series.metric ?? {};
+    const y = toNumber(series.value?.[1]);
+    if (namespace && name && y !== undefined) values.set(`${namespace}/${name}`, y);
+  }
+  return values;
+};

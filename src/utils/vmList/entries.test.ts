@@ -49,12 +49,12 @@ describe('toVMListEntry', () => {
     expect(entry.status.status).toBe('Running');
   });
 
-  it('lists only the conditions that need attention', () => {
-    expect(toVMListEntry(vm('a')).conditions).toEqual(['Failure']);
+  it('lists the conditions that hold', () => {
+    expect(toVMListEntry(vm('a')).conditions).toEqual(['Ready', 'Failure']);
     const notReady = vm('b', {
       status: { conditions: [{ type: 'Ready', status: 'False' }] },
     });
-    expect(toVMListEntry(notReady).conditions).toEqual(['Ready']);
+    expect(toVMListEntry(notReady).conditions).toEqual([]);
   });
 
   it('has no node or IPs without an instance', () => {

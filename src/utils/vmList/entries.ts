@@ -33,22 +33,12 @@ export type VMListEntry = {
   labels: string[];
   vcpus?: number;
   memory?: string;
-  /** Condition types whose status is not the healthy one (Ready False, Failure True…). */
+  /** Types of the VM's conditions that hold (status True), as the console's Conditions column. */
   conditions: string[];
 };
 
-/** Conditions that are healthy when True; every other condition is news when True. */
-const HEALTHY_WHEN_TRUE = new Set([
-  'Ready',
-  'LiveMigratable',
-  'StorageLiveMigratable',
-  'Initialized',
-]);
-
 const conditionsOf = (vm: VirtualMachine): string[] =>
-  (vm.status?.conditions ?? [])
-    .filter((c) => (HEALTHY_WHEN_TRUE.has(c.type) ? c.status === 'False' : c.status === 'True'))
-    .map((c) => c.type);
+  (vm.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
 
 export const toVMListEntry = (vm: VirtualMachine, vmi?: VirtualMachineInstance): VMListEntry => ({
   key: resourceKey(vm),

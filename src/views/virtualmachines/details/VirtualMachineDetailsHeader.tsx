@@ -18,7 +18,7 @@ import ActionsMenu from '../../../components/actions/ActionsMenu';
 import type { VirtualMachine } from '../../../models/types';
 import { getVMStatus } from '../../../utils/vmStatus';
 import VirtualMachineStatus from '../VirtualMachineStatus';
-import { VM_GVK } from '../VirtualMachineRow';
+import { VM_GVK } from '../../../models/gvks';
 
 /** The quick buttons, in order, with their icons. */
 const QUICK_ACTIONS: { id: string; icon: JSX.Element }[] = [

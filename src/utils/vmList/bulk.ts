@@ -1,0 +1,42 @@
+import type { VMBulkActionId } from '../vmActionRules';
+import { canRunVMAction } from '../vmActionRules';
+import type { VMListEntry } from './entries';
+
+/** Whether the VM's instance reports a live migration that has not completed. */
+export const isEntryMigrating = (entry: VMListEntry): boolean => {
+  const state = entry.vmi?.status?.migrationState;
+  return !!state && !state.completed && !state.failed;
+};
+
+/** Which selected VMs a bulk action applies to, by the same rules as each VM's own menu. */
+export const planBulkAction = (
+  entries: readonly VMListEntry[],
+  action: VMBulkActionId,
+): { apply: VMListEntry[]; skip: VMListEntry[] } => {
+  const apply: VMListEntry[] = [];
+  const skip: VMListEntry[] = [];
+  for (const entry of entries) {
+    const can = canRunVMAction(
+      { vm: entry.vm, vmi: entry.vmi, migrating: isEntryMigrating(entry) },
+      action,
+    );
+    (can ? apply : skip).push(entry);
+  }
+  return { apply, skip };
+};
+
+/** The outcome of a bulk action for one VM. */
+export type BulkResult = { entry: VMListEntry; error?: unknown };
+
+/** Runs the request for every VM at once and reports each VM's outcome, failures included. */
+export const runBulkAction = async (
+  entries: readonly VMListEntry[],
+  request: (entry: VMListEntry) => Promise<unknown>,
+): Promise<BulkResult[]> => {
+  const settled = await Promise.allSettled(entries.map((entry) => request(entry)));
+  return settled.map((result, i) =>
+    result.status === 'fulfilled'
+      ? { entry: entries[i] }
+      : { entry: entries[i], error: result.reason },
+  );
+};
