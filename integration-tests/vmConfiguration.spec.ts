@@ -191,6 +191,87 @@ test.describe('VirtualMachine configuration', () => {
       ]);
   });
 
+  test('scheduling, SSH key and cloud-init edits patch the spec', async ({ page, stack }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-sched');
+    const secret = await stack.api('POST', `/api/v1/namespaces/${NS}/secrets`, {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'e2e-cfg-key', namespace: NS },
+      stringData: { key: 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIG3 e2e@example' },
+    });
+    expect(secret.status).toBe(201);
+    await page.goto(configURL(stack, 'e2e-cfg-sched', 'scheduling'));
+
+    await page.getByRole('button', { name: 'Edit Tolerations' }).click();
+    const tol = page.getByRole('dialog', { name: 'Edit tolerations' });
+    await tol.getByRole('button', { name: 'Add toleration' }).click();
+    await tol.getByRole('button', { name: 'Save' }).click();
+    await expect(tol.getByText('Required')).toBeVisible();
+    await tol.getByRole('textbox', { name: 'Taint key' }).fill('gpu');
+    await tol.getByRole('textbox', { name: 'Taint value' }).fill('nvidia');
+    await tol.getByRole('combobox', { name: 'Effect' }).selectOption('NoSchedule');
+    await tol.getByRole('button', { name: 'Save' }).click();
+    await expect(tol).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Edit Eviction strategy' }).click();
+    const ev = page.getByRole('dialog', { name: 'Edit eviction strategy' });
+    await ev.getByRole('combobox', { name: 'Eviction strategy' }).selectOption('LiveMigrate');
+    await ev.getByRole('button', { name: 'Save' }).click();
+    await expect(ev).toHaveCount(0);
+    await expect(page.getByText('1 toleration rules')).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/vm-config-scheduling.png' });
+
+    await page.getByRole('tab', { name: 'SSH' }).click();
+    await expect(page.getByRole('textbox', { name: 'SSH using virtctl' })).toHaveValue(
+      'virtctl -n demo-apps ssh vm/e2e-cfg-sched',
+    );
+    await page.getByRole('button', { name: 'Edit Secret' }).click();
+    const ssh = page.getByRole('dialog', { name: 'Edit public SSH key' });
+    await ssh.getByRole('combobox', { name: 'Secret' }).selectOption('e2e-cfg-key');
+    await ssh.getByRole('button', { name: 'Save' }).click();
+    await expect(ssh).toHaveCount(0);
+
+    await page.getByRole('tab', { name: 'Initial run' }).click();
+    await page.getByRole('button', { name: 'Edit cloud-init' }).click();
+    const ci = page.getByRole('dialog', { name: 'Edit cloud-init' });
+    await ci.getByRole('textbox', { name: 'User', exact: true }).fill('fedora');
+    await ci.getByRole('button', { name: 'Script (YAML)' }).click();
+    await expect(ci.getByRole('textbox', { name: 'User data' })).toHaveValue(/user: fedora/);
+    await ci.getByRole('textbox', { name: 'User data' }).fill('#cloud-config\nuser: [unclosed');
+    await expect(ci.getByText('Invalid YAML')).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/vm-config-cloudinit-invalid.png' });
+    await ci
+      .getByRole('textbox', { name: 'User data' })
+      .fill('#cloud-config\nuser: fedora\npassword: s3cret\n');
+    await ci.getByRole('button', { name: 'Save' }).click();
+    await expect(ci).toHaveCount(0);
+    await expect(page.getByText('User: fedora', { exact: true })).toBeVisible();
+
+    const spec = (
+      (await stack.api('GET', `${VMS}/e2e-cfg-sched`)).json as {
+        spec: { template: { spec: Record<string, unknown> } };
+      }
+    ).spec.template.spec;
+    expect(spec.tolerations).toEqual([
+      { key: 'gpu', operator: 'Equal', value: 'nvidia', effect: 'NoSchedule' },
+    ]);
+    expect(spec.evictionStrategy).toBe('LiveMigrate');
+    expect(spec.accessCredentials).toEqual([
+      {
+        sshPublicKey: {
+          source: { secret: { secretName: 'e2e-cfg-key' } },
+          propagationMethod: { noCloud: {} },
+        },
+      },
+    ]);
+    expect(spec.volumes).toEqual([
+      {
+        name: 'cloudinitdisk',
+        cloudInitNoCloud: { userData: '#cloud-config\nuser: fedora\npassword: s3cret\n' },
+      },
+    ]);
+  });
+
   test('the configuration tab in Japanese', async ({ page, stack }) => {
     await createVirtualMachine(stack, NS, 'e2e-cfg-ja');
     await useLanguage(page, stack.url, 'ja');
@@ -205,5 +286,10 @@ test.describe('VirtualMachine configuration', () => {
     await page.screenshot({ path: '/tmp/shots/vm-config-ja-add-disk.png' });
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
     await expect(dialog).toHaveCount(0);
+    await page.getByRole('tab', { name: 'スケジューリング' }).click();
+    await expect(
+      page.getByRole('button', { name: 'エビクションストラテジー の編集' }),
+    ).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/vm-config-ja-scheduling.png' });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VirtualMachine } from '../../models/types';
 import type { DiskForm } from './disks';
-import { validateDiskForm, validateNICForm } from './forms';
+import { validateDiskForm, validateNICForm, validateToleration } from './forms';
 import type { NICForm } from './nics';
 
 const vm: VirtualMachine = {
@@ -73,5 +73,22 @@ describe('validateNICForm', () => {
     ['second pod network', { network: { kind: 'pod' } }, undefined, { network: 'taken' }],
   ])('%s', (_name, over, original, expected) => {
     expect(validateNICForm(vm, nic(over), original)).toEqual(expected);
+  });
+});
+
+describe('validateToleration', () => {
+  it.each<[string, object, object]>([
+    ['key and value', { key: 'gpu', operator: 'Equal', value: 'yes', effect: 'NoSchedule' }, {}],
+    ['Exists without key tolerates all', { operator: 'Exists' }, {}],
+    ['Equal needs a key', { operator: 'Equal', value: 'x' }, { key: { code: 'required' } }],
+    ['bad key', { key: 'a b', operator: 'Exists' }, { key: { code: 'label-key' } }],
+    [
+      'bad value',
+      { key: 'k', operator: 'Equal', value: 'a b' },
+      { value: { code: 'label-value' } },
+    ],
+    ['operator defaults to Equal', { key: 'k', value: 'v' }, {}],
+  ])('%s', (_name, toleration, expected) => {
+    expect(validateToleration(toleration)).toEqual(expected);
   });
 });

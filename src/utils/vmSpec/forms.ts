@@ -1,7 +1,14 @@
 import type { VirtualMachine } from '../../models/types';
-import { validateDNSLabel, validateQuantity, type ValidationIssue } from '../validation';
+import {
+  validateDNSLabel,
+  validateLabelKey,
+  validateLabelValue,
+  validateQuantity,
+  type ValidationIssue,
+} from '../validation';
 import { isDiskNameTaken, type DiskForm } from './disks';
 import { hasPodNetwork, isNICNameTaken, isValidMAC, type NICForm } from './nics';
+import type { VMToleration } from './types';
 
 /** Issues of a form's fields, by field name (only the invalid ones). */
 export type FormIssues<F extends string> = Partial<Record<F, ValidationIssue | 'taken' | 'mac'>>;
@@ -47,5 +54,23 @@ export const validateNICForm = (
   if (form.network.kind === 'multus' && !form.network.networkName)
     issues.network = { code: 'required' };
   if (form.network.kind === 'pod' && hasPodNetwork(vm, originalName)) issues.network = 'taken';
+  return issues;
+};
+
+/**
+ * One toleration's rules: the key is a label key (empty only with `Exists`, which then matches
+ * every taint); with `Equal` the value is a label value; `Exists` takes no value.
+ */
+export const validateToleration = (toleration: VMToleration): FormIssues<'key' | 'value'> => {
+  const issues: FormIssues<'key' | 'value'> = {};
+  const operator = toleration.operator ?? 'Equal';
+  if (toleration.key) {
+    const key = validateLabelKey(toleration.key);
+    if (key) issues.key = key;
+  } else if (operator !== 'Exists') issues.key = { code: 'required' };
+  if (operator === 'Equal') {
+    const value = validateLabelValue(toleration.value ?? '');
+    if (value) issues.value = value;
+  }
   return issues;
 };

@@ -4,12 +4,23 @@ import { useSearchParams } from 'react-router';
 import { Flex, FlexItem, PageSection, Tab, TabTitleText, Tabs } from '@patternfly/react-core';
 import type { VMTabProps } from '../tabProps';
 import DetailsSection from './DetailsSection';
+import InitialRunSection from './InitialRunSection';
 import MetadataSection from './MetadataSection';
 import NetworkSection from './NetworkSection';
+import SchedulingSection from './SchedulingSection';
+import SSHSection from './SSHSection';
 import StorageSection from './StorageSection';
 
 /** The sub-tabs, in display order; the chosen one is `?subtab=<key>` in the URL. */
-const SUBTABS = ['details', 'storage', 'network', 'metadata'] as const;
+const SUBTABS = [
+  'details',
+  'storage',
+  'network',
+  'scheduling',
+  'ssh',
+  'initialRun',
+  'metadata',
+] as const;
 type SubTab = (typeof SUBTABS)[number];
 
 const isSubTab = (value: string | null): value is SubTab =>
@@ -27,6 +38,9 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
     details: t('Details'),
     storage: t('Storage'),
     network: t('Network'),
+    scheduling: t('Scheduling'),
+    ssh: t('SSH'),
+    initialRun: t('Initial run'),
     metadata: t('Metadata'),
   };
   const content = (key: SubTab): ReactNode => {
@@ -37,6 +51,12 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
         return <StorageSection vm={vm} vmi={vmi} />;
       case 'network':
         return <NetworkSection vm={vm} vmi={vmi} />;
+      case 'scheduling':
+        return <SchedulingSection vm={vm} />;
+      case 'ssh':
+        return <SSHSection vm={vm} />;
+      case 'initialRun':
+        return <InitialRunSection vm={vm} />;
       case 'metadata':
         return <MetadataSection vm={vm} />;
     }

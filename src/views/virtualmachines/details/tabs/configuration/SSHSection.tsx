@@ -1,0 +1,59 @@
+import type { FC } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ClipboardCopy, DescriptionList, Title } from '@patternfly/react-core';
+import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
+import type { VirtualMachine } from '../../../../../models/types';
+import { getVirtctlSSHCommand } from '../../../../../utils/vmFields';
+import { getSSHKeySettings } from '../../../../../utils/vmSpec/ssh';
+import { SettingItem } from './SettingItem';
+import SSHKeyModal, { type SSHKeyModalProps } from './SSHKeyModal';
+
+type SSHSectionProps = {
+  /** The VM reached over SSH. */
+  vm: VirtualMachine;
+};
+
+/** Configuration → SSH: the virtctl command to copy and the public key secret. */
+const SSHSection: FC<SSHSectionProps> = ({ vm }) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const launch = useOverlay();
+  const key = getSSHKeySettings(vm);
+  return (
+    <>
+      <Title headingLevel="h3">{t('SSH access')}</Title>
+      <DescriptionList isHorizontal className="pf-v6-u-mt-md">
+        <SettingItem term={t('SSH using virtctl')}>
+          <ClipboardCopy
+            isReadOnly
+            hoverTip={t('Copy')}
+            clickTip={t('Copied')}
+            textAriaLabel={t('SSH using virtctl')}
+            toggleAriaLabel={t('Copy SSH command')}
+          >
+            {getVirtctlSSHCommand(vm)}
+          </ClipboardCopy>
+        </SettingItem>
+      </DescriptionList>
+      <Title headingLevel="h3" className="pf-v6-u-mt-lg">
+        {t('Public SSH key')}
+      </Title>
+      <DescriptionList isHorizontal className="pf-v6-u-mt-md">
+        <SettingItem
+          term={t('Secret')}
+          onEdit={() => launch<Omit<SSHKeyModalProps, 'closeOverlay'>>(SSHKeyModal, { vm })}
+        >
+          {key ? key.secretName : t('None')}
+        </SettingItem>
+        <SettingItem term={t('Key injection')}>
+          {!key
+            ? t('None')
+            : key.injection === 'dynamic'
+              ? t('Dynamic ({{users}})', { users: key.users.join(', ') })
+              : t('At first boot (cloud-init)')}
+        </SettingItem>
+      </DescriptionList>
+    </>
+  );
+};
+
+export default SSHSection;
