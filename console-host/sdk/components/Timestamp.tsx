@@ -15,6 +15,17 @@ const useNow = () => {
   return now;
 };
 
+// Building a DateTimeFormat costs far more than formatting with one; list rows share them.
+const fullFormats = new Map<string, Intl.DateTimeFormat>();
+const fullFormat = (language: string) => {
+  let format = fullFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
+    fullFormats.set(language, format);
+  }
+  return format;
+};
+
 export const Timestamp = ({ timestamp, simple, omitSuffix, className }: TimestampProps) => {
   const { i18n } = useTranslation('console-host');
   const now = useNow();
@@ -22,10 +33,7 @@ export const Timestamp = ({ timestamp, simple, omitSuffix, className }: Timestam
   const date = new Date(timestamp);
   if (Number.isNaN(date.getTime()))
     return <div className={`co-timestamp ${className ?? ''}`}>-</div>;
-  const full = new Intl.DateTimeFormat(i18n.language, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(date);
+  const full = fullFormat(i18n.language).format(date);
   const text =
     Math.abs(now.getTime() - date.getTime()) < 630 * 60000
       ? relativeTime(date, now, i18n.language, omitSuffix)

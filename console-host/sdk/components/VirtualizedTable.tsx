@@ -54,21 +54,25 @@ export const VirtualizedTable = <D, R = object>({
   const [win, setWin] = useState<RowWindow>({ start: 0, end: 50 });
   const count = sorted.length;
 
+  // The scroll parent is found once per mount: walking ancestors' computed styles on every
+  // scroll frame forced a style recalculation each time.
+  const parentRef = useRef<HTMLElement | Window | null>(null);
   const update = useCallback(() => {
     const body = tbodyRef.current;
-    if (!body) return;
-    const parent = scrollNode?.() ?? scrollParent(body);
+    const parent = parentRef.current;
+    if (!body || !parent) return;
     const viewTop = parent instanceof Window ? 0 : parent.getBoundingClientRect().top;
     const viewHeight = parent instanceof Window ? window.innerHeight : parent.clientHeight;
     const offset = body.getBoundingClientRect().top - viewTop;
     const next = rowWindow(offset, viewHeight, rowHeight, count);
     setWin((prev) => (prev.start === next.start && prev.end === next.end ? prev : next));
-  }, [scrollNode, rowHeight, count]);
+  }, [rowHeight, count]);
 
   useLayoutEffect(() => {
     const body = tbodyRef.current;
     if (!body) return;
     const parent = scrollNode?.() ?? scrollParent(body);
+    parentRef.current = parent;
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);

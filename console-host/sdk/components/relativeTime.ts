@@ -7,6 +7,20 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+// Intl formatters are costly to build and immutable: one per language and options.
+const formats = new Map<string, Intl.RelativeTimeFormat | Intl.NumberFormat>();
+const cached = <F extends Intl.RelativeTimeFormat | Intl.NumberFormat>(
+  key: string,
+  make: () => F,
+): F => {
+  let format = formats.get(key) as F | undefined;
+  if (!format) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+};
+
 export const relativeTime = (
   date: Date,
   now: Date,
@@ -18,12 +32,19 @@ export const relativeTime = (
   const [unit, size] = UNITS.find(([, s]) => abs >= s) ?? ['second', 1];
   const value = Math.round(seconds / size);
   if (omitSuffix) {
-    return new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(
-      Math.abs(value),
-    );
+    return cached(
+      `${language}|unit|${unit}`,
+      () => new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }),
+    ).format(Math.abs(value));
   }
   if (unit === 'second' && abs < 60) {
-    return new Intl.RelativeTimeFormat(language, { numeric: 'auto' }).format(0, 'second');
+    return cached(
+      `${language}|auto`,
+      () => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
+    ).format(0, 'second');
   }
-  return new Intl.RelativeTimeFormat(language, { numeric: 'always' }).format(value, unit);
+  return cached(
+    `${language}|always`,
+    () => new Intl.RelativeTimeFormat(language, { numeric: 'always' }),
+  ).format(value, unit);
 };
