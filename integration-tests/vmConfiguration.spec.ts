@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, useLanguage } from './fixtures/stack';
 import type { Stack } from './fixtures/stack';
@@ -32,6 +33,12 @@ type VMBody = {
 
 const getVM = async (stack: Stack, name: string): Promise<VMBody> =>
   (await stack.api('GET', `${VMS}/${name}`)).json as VMBody;
+
+/** Serious and critical axe violations of the page as it is now. */
+const blockingViolations = async (page: Page): Promise<string[]> =>
+  (await new AxeBuilder({ page }).analyze()).violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 
 const openCPUMemory = async (page: Page) => {
   await page.getByRole('button', { name: 'Edit CPU | Memory' }).click();
@@ -270,6 +277,25 @@ test.describe('VirtualMachine configuration', () => {
         cloudInitNoCloud: { userData: '#cloud-config\nuser: fedora\npassword: s3cret\n' },
       },
     ]);
+  });
+
+  test('the sub-tabs and the Add disk dialog have no serious accessibility violations', async ({
+    page,
+    stack,
+  }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-a11y');
+    await page.goto(configURL(stack, 'e2e-cfg-a11y'));
+    await expect(page.getByRole('button', { name: 'Edit CPU | Memory' })).toBeVisible();
+    expect(await blockingViolations(page)).toEqual([]);
+    for (const tab of ['Network', 'Scheduling', 'SSH', 'Initial run']) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await expect(page.getByRole('tabpanel', { name: tab })).toBeVisible();
+      expect(await blockingViolations(page), tab).toEqual([]);
+    }
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    await page.getByRole('button', { name: 'Add disk' }).click();
+    await expect(page.getByRole('dialog', { name: 'Add disk' })).toBeVisible();
+    expect(await blockingViolations(page)).toEqual([]);
   });
 
   test('the configuration tab in Japanese', async ({ page, stack }) => {

@@ -49,7 +49,11 @@ const DetailsSection: FC<SectionProps> = ({ vm, vmi }) => {
   return (
     <>
       <Title headingLevel="h3">{t('Details')}</Title>
-      <DescriptionList isHorizontal>
+      <DescriptionList
+        isHorizontal
+        horizontalTermWidthModifier={{ default: '22ch' }}
+        className="pf-v6-u-mt-md"
+      >
         <SettingItem
           term={t('Description')}
           onEdit={() =>
@@ -100,7 +104,11 @@ const DetailsSection: FC<SectionProps> = ({ vm, vmi }) => {
         />
       </DescriptionList>
       <Title headingLevel="h3">{t('Boot management')}</Title>
-      <DescriptionList isHorizontal>
+      <DescriptionList
+        isHorizontal
+        horizontalTermWidthModifier={{ default: '22ch' }}
+        className="pf-v6-u-mt-md"
+      >
         <SettingItem term={t('Boot mode')} onEdit={() => launch(BootModeModal, { vm })}>
           {bootMode === 'bios'
             ? t('BIOS')

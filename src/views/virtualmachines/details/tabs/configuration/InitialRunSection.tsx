@@ -21,7 +21,11 @@ const InitialRunSection: FC<InitialRunSectionProps> = ({ vm }) => {
   return (
     <>
       <Title headingLevel="h3">{t('Initial run')}</Title>
-      <DescriptionList isHorizontal className="pf-v6-u-mt-md">
+      <DescriptionList
+        isHorizontal
+        horizontalTermWidthModifier={{ default: '22ch' }}
+        className="pf-v6-u-mt-md"
+      >
         <SettingItem
           term={t('cloud-init')}
           onEdit={() => launch<Omit<CloudInitModalProps, 'closeOverlay'>>(CloudInitModal, { vm })}

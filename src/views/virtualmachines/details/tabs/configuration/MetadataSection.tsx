@@ -11,13 +11,13 @@ import {
   Title,
 } from '@patternfly/react-core';
 import { PencilAltIcon } from '@patternfly/react-icons';
-import { k8sPatch, useOverlay } from '@openshift-console/dynamic-plugin-sdk';
+import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
 import KeyValueModal, {
   type KeyValueModalProps,
 } from '../../../../../components/modals/KeyValueModal';
-import { VirtualMachineModel } from '../../../../../models';
 import type { VirtualMachine } from '../../../../../models/types';
-import { buildPatch, setAnnotations, setLabels } from '../../../../../utils/vmPatch';
+import { setAnnotations, setLabels } from '../../../../../utils/vmPatch';
+import { patchVM } from './patchVM';
 
 /** The two metadata maps, in display order. */
 const METADATA_KINDS = ['labels', 'annotations'] as const;
@@ -36,12 +36,7 @@ const MetadataSection: FC<MetadataSectionProps> = ({ vm }) => {
       title: kind === 'labels' ? t('Edit labels') : t('Edit annotations'),
       kind,
       initial: kind === 'labels' ? vm.metadata?.labels : vm.metadata?.annotations,
-      onSave: (map) =>
-        k8sPatch({
-          model: VirtualMachineModel,
-          resource: vm,
-          data: buildPatch(vm, kind === 'labels' ? setLabels(map) : setAnnotations(map)),
-        }),
+      onSave: (map) => patchVM(vm, kind === 'labels' ? setLabels(map) : setAnnotations(map)),
     });
   const map = (m: Record<string, string> | undefined) =>
     Object.keys(m ?? {}).length ? (

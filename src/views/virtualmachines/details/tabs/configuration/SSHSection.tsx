@@ -21,7 +21,11 @@ const SSHSection: FC<SSHSectionProps> = ({ vm }) => {
   return (
     <>
       <Title headingLevel="h3">{t('SSH access')}</Title>
-      <DescriptionList isHorizontal className="pf-v6-u-mt-md">
+      <DescriptionList
+        isHorizontal
+        horizontalTermWidthModifier={{ default: '22ch' }}
+        className="pf-v6-u-mt-md"
+      >
         <SettingItem term={t('SSH using virtctl')}>
           <ClipboardCopy
             isReadOnly
@@ -37,7 +41,11 @@ const SSHSection: FC<SSHSectionProps> = ({ vm }) => {
       <Title headingLevel="h3" className="pf-v6-u-mt-lg">
         {t('Public SSH key')}
       </Title>
-      <DescriptionList isHorizontal className="pf-v6-u-mt-md">
+      <DescriptionList
+        isHorizontal
+        horizontalTermWidthModifier={{ default: '22ch' }}
+        className="pf-v6-u-mt-md"
+      >
         <SettingItem
           term={t('Secret')}
           onEdit={() => launch<Omit<SSHKeyModalProps, 'closeOverlay'>>(SSHKeyModal, { vm })}

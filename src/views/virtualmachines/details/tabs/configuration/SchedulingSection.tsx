@@ -42,7 +42,11 @@ const SchedulingSection: FC<SchedulingSectionProps> = ({ vm }) => {
   return (
     <>
       <Title headingLevel="h3">{t('Scheduling and resources requirements')}</Title>
-      <DescriptionList isHorizontal className="pf-v6-u-mt-md">
+      <DescriptionList
+        isHorizontal
+        horizontalTermWidthModifier={{ default: '22ch' }}
+        className="pf-v6-u-mt-md"
+      >
         <SettingItem
           term={t('Node selector')}
           onEdit={() =>
