@@ -1,21 +1,26 @@
 import type { FC } from 'react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState, EmptyStateBody, PageSection } from '@patternfly/react-core';
-import { TerminalIcon } from '@patternfly/react-icons';
+import { Bullseye, PageSection, Spinner } from '@patternfly/react-core';
 import type { VMTabProps } from '../tabProps';
 
-/** The Console tab. The VNC and serial consoles come with their own issue (#6). */
-const ConsoleTab: FC<VMTabProps> = () => {
+// noVNC and xterm.js load only when a console is opened, not with the details page.
+const VMConsoles = lazy(() => import('../../../../../components/consoles/VMConsoles'));
+
+/** The Console tab: the VM's VNC and serial consoles. */
+const ConsoleTab: FC<VMTabProps> = ({ obj, customData }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   return (
     <PageSection>
-      <EmptyState titleText={t('Console')} headingLevel="h2" icon={TerminalIcon}>
-        <EmptyStateBody>
-          {t(
-            'The VNC and serial consoles of this VirtualMachine are not available in this version yet.',
-          )}
-        </EmptyStateBody>
-      </EmptyState>
+      <Suspense
+        fallback={
+          <Bullseye>
+            <Spinner aria-label={t('Loading the console')} />
+          </Bullseye>
+        }
+      >
+        <VMConsoles vm={obj} vmi={customData?.vmi} />
+      </Suspense>
     </PageSection>
   );
 };

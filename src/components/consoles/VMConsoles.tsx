@@ -1,0 +1,172 @@
+import type { FC } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Alert,
+  Button,
+  EmptyState,
+  EmptyStateActions,
+  EmptyStateBody,
+  EmptyStateFooter,
+  Flex,
+  FlexItem,
+  ToggleGroup,
+  ToggleGroupItem,
+} from '@patternfly/react-core';
+import { ExternalLinkAltIcon, TerminalIcon } from '@patternfly/react-icons';
+import { startVM } from '../actions/vmRequests';
+import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
+import { getErrorMessage } from '../../utils/errors';
+import { isHeadless } from '../../utils/vmSpec/details';
+import SerialConsole from './serial/SerialConsole';
+import VncConsole from './vnc/VncConsole';
+
+/** Props of the VM's consoles. */
+export type VMConsolesProps = {
+  /** The VM. */
+  vm: VirtualMachine;
+  /** Its instance, when there is one. */
+  vmi?: VirtualMachineInstance;
+  /** Rendered on the standalone full-window page (no "Open in new window" link, taller screen). */
+  standalone?: boolean;
+};
+
+type ConsoleKind = 'vnc' | 'serial';
+
+/** The standalone console page of a VM (console.page/route/standalone in console-extensions.json). */
+export const standaloneConsolePath = (namespace: string, name: string): string =>
+  `/k8s/ns/${encodeURIComponent(namespace)}/kubevirt.io~v1~VirtualMachine/${encodeURIComponent(name)}/console/standalone`;
+
+/**
+ * The VM's consoles: a VNC ⇄ serial switch that keeps both sessions (both stay mounted, one is
+ * hidden), a Start button for a stopped VM and the reason why a headless VM has no VNC console.
+ */
+const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const headless = isHeadless(vm);
+  const [kind, setKind] = useState<ConsoleKind>(headless ? 'serial' : 'vnc');
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | undefined>();
+  const namespace = vm.metadata?.namespace ?? '';
+  const name = vm.metadata?.name ?? '';
+  const running = vmi?.status?.phase === 'Running';
+  const shown: ConsoleKind = headless ? 'serial' : kind;
+  const height = standalone ? 'calc(100vh - 160px)' : '60vh';
+
+  if (!vmi) {
+    const start = async () => {
+      setStarting(true);
+      setStartError(undefined);
+      try {
+        await startVM(vm);
+      } catch (err) {
+        setStartError(getErrorMessage(err));
+      } finally {
+        setStarting(false);
+      }
+    };
+    return (
+      <EmptyState
+        titleText={t('This VirtualMachine is not running')}
+        headingLevel="h2"
+        icon={TerminalIcon}
+      >
+        <EmptyStateBody>{t('Start the VirtualMachine to open its console.')}</EmptyStateBody>
+        <EmptyStateFooter>
+          {startError && (
+            <Alert variant="danger" isInline title={t('The VirtualMachine could not be started')}>
+              {startError}
+            </Alert>
+          )}
+          <EmptyStateActions>
+            <Button variant="primary" onClick={start} isLoading={starting} isDisabled={starting}>
+              {t('Start')}
+            </Button>
+          </EmptyStateActions>
+        </EmptyStateFooter>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsMd' }}>
+      <FlexItem>
+        <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
+          <FlexItem>
+            <ToggleGroup aria-label={t('Console type')}>
+              <ToggleGroupItem
+                text={t('VNC console')}
+                buttonId="console-kind-vnc"
+                isSelected={shown === 'vnc'}
+                isDisabled={headless}
+                onChange={() => setKind('vnc')}
+              />
+              <ToggleGroupItem
+                text={t('Serial console')}
+                buttonId="console-kind-serial"
+                isSelected={shown === 'serial'}
+                onChange={() => setKind('serial')}
+              />
+            </ToggleGroup>
+          </FlexItem>
+          {!standalone && (
+            <FlexItem>
+              <Button
+                variant="link"
+                component="a"
+                href={standaloneConsolePath(namespace, name)}
+                target="_blank"
+                rel="noopener noreferrer"
+                icon={<ExternalLinkAltIcon />}
+                iconPosition="end"
+              >
+                {t('Open in new window')}
+              </Button>
+            </FlexItem>
+          )}
+        </Flex>
+      </FlexItem>
+      {headless && (
+        <FlexItem>
+          <Alert variant="info" isInline title={t('VNC console unavailable')}>
+            {t(
+              'This VirtualMachine runs headless (no graphics device is attached), so it has no VNC console. Use the serial console, or turn headless mode off in the configuration and restart the VirtualMachine.',
+            )}
+          </Alert>
+        </FlexItem>
+      )}
+      {!running && (
+        <FlexItem>
+          <Alert
+            variant="info"
+            isInline
+            isPlain
+            title={t('Waiting for the VirtualMachine to run…')}
+          />
+        </FlexItem>
+      )}
+      {!headless && (
+        <FlexItem hidden={shown !== 'vnc'}>
+          <VncConsole
+            namespace={namespace}
+            name={name}
+            running={running}
+            active={shown === 'vnc'}
+            height={height}
+          />
+        </FlexItem>
+      )}
+      <FlexItem hidden={shown !== 'serial'}>
+        <SerialConsole
+          namespace={namespace}
+          name={name}
+          running={running}
+          active={shown === 'serial'}
+          height={height}
+        />
+      </FlexItem>
+    </Flex>
+  );
+};
+
+export default VMConsoles;
