@@ -58,6 +58,7 @@ test.describe('VirtualMachine configuration', () => {
     await page.getByRole('button', { name: 'Add disk' }).click();
     const disk = page.getByRole('dialog', { name: 'Add disk' });
     await expect(disk.getByText('The VirtualMachine is running')).toBeVisible();
+    await expect(disk.getByRole('checkbox', { name: 'Hot plug the disk now' })).not.toBeChecked();
     await disk.getByRole('textbox', { name: 'Name' }).fill('Data');
     await expect(disk.getByText('Use lowercase letters')).toBeVisible();
     await disk.getByRole('textbox', { name: 'Name' }).fill('data');
@@ -71,6 +72,18 @@ test.describe('VirtualMachine configuration', () => {
       .or(page.getByRole('table', { name: 'Disks' }));
     await expect(disks.getByRole('row', { name: /data/ })).toContainText('Pending restart');
     await expect(disks.getByRole('row', { name: /data/ })).toContainText('5Gi');
+
+    // Hot plug: attached to the running guest now, on the SCSI bus, no restart needed.
+    await page.getByRole('button', { name: 'Add disk' }).click();
+    const hot = page.getByRole('dialog', { name: 'Add disk' });
+    await hot.getByRole('checkbox', { name: 'Hot plug the disk now' }).check();
+    await expect(page.getByRole('dialog', { name: 'Add disk (hot plugged)' })).toBeVisible();
+    await hot.getByRole('textbox', { name: 'Name' }).fill('hot');
+    await expect(hot.getByRole('combobox', { name: 'Interface' })).toHaveValue('scsi');
+    await hot.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(hot).toHaveCount(0);
+    await expect(disks.getByRole('row', { name: /hot/ })).toContainText('Hot plugged');
+    await expect(disks.getByRole('row', { name: /hot/ })).not.toContainText('Pending restart');
 
     await page.getByRole('tab', { name: 'Network' }).click();
     await expect(page).toHaveURL(/subtab=network/);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
+  Checkbox,
   FormGroup,
   FormSelect,
   FormSelectOption,
@@ -23,6 +24,7 @@ import {
   type DiskForm,
 } from '../../../../../utils/vmSpec/disks';
 import { validateDiskForm } from '../../../../../utils/vmSpec/forms';
+import { hotplugDisk } from './hotplugDisk';
 import { patchVM } from './patchVM';
 import { useIssueMessage } from './useIssueMessage';
 
@@ -66,6 +68,7 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
   });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
+  const [hotplug, setHotplug] = useState(false);
   const issues = validateDiskForm(vm, form);
   const error = (field: Field) =>
     submitted || touched[field] ? issueMessage(issues[field]) : undefined;
@@ -79,27 +82,42 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
   return (
     <FormModal
       closeOverlay={closeOverlay}
-      title={t('Add disk')}
+      title={hotplug ? t('Add disk (hot plugged)') : t('Add disk')}
       saveLabel={t('Add')}
       isValid={!Object.keys(issues).length}
       onInvalid={() => setSubmitted(true)}
       onSave={() =>
-        patchVM(
-          vm,
-          addDisk({
-            ...form,
-            storageClass: form.source === 'blank' ? form.storageClass : undefined,
-          }),
-        )
+        hotplug
+          ? hotplugDisk(vm, form)
+          : patchVM(
+              vm,
+              addDisk({
+                ...form,
+                storageClass: form.source === 'blank' ? form.storageClass : undefined,
+              }),
+            )
       }
     >
       {isRunning && (
-        <Alert
-          variant="info"
-          isInline
-          isPlain
-          title={t('The VirtualMachine is running: the disk is attached when it restarts.')}
-        />
+        <>
+          <Checkbox
+            id="disk-hotplug"
+            label={t('Hot plug the disk now')}
+            description={t(
+              'The disk is attached to the running guest on the SCSI bus and stays until it is detached.',
+            )}
+            isChecked={hotplug}
+            onChange={(_e, checked) => setHotplug(checked)}
+          />
+          {!hotplug && (
+            <Alert
+              variant="info"
+              isInline
+              isPlain
+              title={t('The VirtualMachine is running: the disk is attached when it restarts.')}
+            />
+          )}
+        </>
       )}
       <FormGroup label={t('Name')} fieldId="disk-name" isRequired>
         <TextInput
@@ -171,7 +189,8 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
           <FormGroup label={t('Type')} fieldId="disk-drive">
             <FormSelect
               id="disk-drive"
-              value={form.drive}
+              value={hotplug ? 'disk' : form.drive}
+              isDisabled={hotplug}
               onChange={(_e, drive) => set({ drive: drive as DiskDrive })}
             >
               <FormSelectOption value="disk" label={t('Disk')} />
@@ -183,7 +202,8 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
           <FormGroup label={t('Interface')} fieldId="disk-bus">
             <FormSelect
               id="disk-bus"
-              value={form.bus}
+              value={hotplug ? 'scsi' : form.bus}
+              isDisabled={hotplug}
               onChange={(_e, bus) => set({ bus: bus as DiskBus })}
             >
               {BUSES.map((bus) => (

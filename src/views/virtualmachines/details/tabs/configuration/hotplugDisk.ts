@@ -1,0 +1,26 @@
+import { consoleFetchJSON, k8sCreate } from '@openshift-console/dynamic-plugin-sdk';
+import { DataVolumeModel } from '../../../../../models';
+import type { VirtualMachine } from '../../../../../models/types';
+import {
+  hotplugAddVolumeOptions,
+  hotplugDataVolume,
+  type DiskForm,
+} from '../../../../../utils/vmSpec/disks';
+
+const SUBRESOURCES = '/api/kubernetes/apis/subresources.kubevirt.io/v1';
+
+/**
+ * Hot-plugs a disk into a running VM: creates the blank DataVolume first (an existing PVC is used
+ * as it is), then asks KubeVirt's `addvolume` to attach it (SCSI) now and keep it in the spec.
+ */
+export const hotplugDisk = async (vm: VirtualMachine, form: DiskForm): Promise<void> => {
+  if (form.source !== 'pvc') {
+    await k8sCreate({ model: DataVolumeModel, data: hotplugDataVolume(vm, form) });
+  }
+  const ns = encodeURIComponent(vm.metadata?.namespace ?? '');
+  const name = encodeURIComponent(vm.metadata?.name ?? '');
+  await consoleFetchJSON.put(
+    `${SUBRESOURCES}/namespaces/${ns}/virtualmachines/${name}/addvolume`,
+    hotplugAddVolumeOptions(vm, form),
+  );
+};
