@@ -84,6 +84,11 @@ test.describe('VirtualMachine configuration', () => {
     await expect(hot).toHaveCount(0);
     await expect(disks.getByRole('row', { name: /hot/ })).toContainText('Hot plugged');
     await expect(disks.getByRole('row', { name: /hot/ })).not.toContainText('Pending restart');
+    await page.getByRole('button', { name: 'Detach hot' }).click();
+    const detach = page.getByRole('dialog', { name: 'Detach disk?' });
+    await detach.getByRole('button', { name: 'Detach' }).click();
+    await expect(detach).toHaveCount(0);
+    await expect(disks.getByRole('row', { name: /hot/ })).toHaveCount(0);
 
     await page.getByRole('tab', { name: 'Network' }).click();
     await expect(page).toHaveURL(/subtab=network/);

@@ -9,6 +9,7 @@ import ConfirmActionModal, {
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
 import { getDiskRows, removeDisk, type DiskRow } from '../../../../../utils/vmSpec/disks';
 import AddDiskModal, { type AddDiskModalProps } from './AddDiskModal';
+import { unplugDisk } from './hotplugDisk';
 import { patchVM } from './patchVM';
 
 type StorageSectionProps = {
@@ -25,7 +26,7 @@ const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
   const rows = getDiskRows(vm, vmi);
   const drive = (row: DiskRow) =>
     row.drive === 'cdrom' ? t('CD-ROM') : row.drive === 'lun' ? t('LUN') : t('Disk');
-  const detach = (name: string) =>
+  const detach = ({ name, hotplug }: DiskRow) =>
     launch<Omit<ConfirmActionModalProps, 'closeOverlay'>>(ConfirmActionModal, {
       title: t('Detach disk?'),
       body: t('Detach the disk {{name}} from the VirtualMachine? Its volume is not deleted.', {
@@ -33,7 +34,8 @@ const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
       }),
       confirmLabel: t('Detach'),
       variant: 'danger',
-      onConfirm: () => patchVM(vm, removeDisk(name)),
+      // A hot-plugged disk of a running VM is unplugged now; others leave the spec.
+      onConfirm: () => (hotplug && vmi ? unplugDisk(vm, name) : patchVM(vm, removeDisk(name))),
     });
 
   return (
@@ -91,7 +93,7 @@ const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
                   variant="link"
                   isInline
                   aria-label={t('Detach {{name}}', { name: row.name })}
-                  onClick={() => detach(row.name)}
+                  onClick={() => detach(row)}
                 >
                   {t('Detach')}
                 </Button>

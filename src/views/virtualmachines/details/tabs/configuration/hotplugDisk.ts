@@ -24,3 +24,13 @@ export const hotplugDisk = async (vm: VirtualMachine, form: DiskForm): Promise<v
     hotplugAddVolumeOptions(vm, form),
   );
 };
+
+/** Unplugs a hot-plugged disk from a running VM (`removevolume`); it leaves the spec too. */
+export const unplugDisk = async (vm: VirtualMachine, diskName: string): Promise<void> => {
+  const ns = encodeURIComponent(vm.metadata?.namespace ?? '');
+  const name = encodeURIComponent(vm.metadata?.name ?? '');
+  await consoleFetchJSON.put(
+    `${SUBRESOURCES}/namespaces/${ns}/virtualmachines/${name}/removevolume`,
+    { name: diskName },
+  );
+};
