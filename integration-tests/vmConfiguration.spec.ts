@@ -214,6 +214,19 @@ test.describe('VirtualMachine configuration', () => {
         { name: 'root', disk: { bus: 'virtio' }, bootOrder: 2 },
         { name: 'iso', cdrom: { bus: 'sata' }, bootOrder: 1 },
       ]);
+
+    await page.getByRole('tab', { name: 'Storage' }).click();
+    await page.getByRole('button', { name: 'Edit iso' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit disk iso' });
+    await edit.getByRole('combobox', { name: 'Interface' }).selectOption('scsi');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect
+      .poll(
+        async () =>
+          (await getVM(stack, 'e2e-cfg-boot')).spec.template.spec.domain.devices.disks?.[1],
+      )
+      .toEqual({ name: 'iso', cdrom: { bus: 'scsi' }, bootOrder: 1 });
   });
 
   test('scheduling, SSH key and cloud-init edits patch the spec', async ({ page, stack }) => {
@@ -243,7 +256,7 @@ test.describe('VirtualMachine configuration', () => {
     await ev.getByRole('combobox', { name: 'Eviction strategy' }).selectOption('LiveMigrate');
     await ev.getByRole('button', { name: 'Save' }).click();
     await expect(ev).toHaveCount(0);
-    await expect(page.getByText('1 toleration rules')).toBeVisible();
+    await expect(page.getByText('Toleration rules: 1')).toBeVisible();
     await page.screenshot({ path: '/tmp/shots/vm-config-scheduling.png' });
 
     await page.getByRole('tab', { name: 'SSH' }).click();

@@ -103,7 +103,9 @@ const DetailsSection: FC<SectionProps> = ({ vm, vmi }) => {
           onChange={(checked) => patchVM(vm, setHeadless(checked))}
         />
       </DescriptionList>
-      <Title headingLevel="h3">{t('Boot management')}</Title>
+      <Title headingLevel="h3" className="pf-v6-u-mt-lg">
+        {t('Boot management')}
+      </Title>
       <DescriptionList
         isHorizontal
         horizontalTermWidthModifier={{ default: '22ch' }}

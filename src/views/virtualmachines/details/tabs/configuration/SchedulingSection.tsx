@@ -75,7 +75,7 @@ const SchedulingSection: FC<SchedulingSectionProps> = ({ vm }) => {
           onEdit={() => launch<VMOnly<TolerationsModalProps>>(TolerationsModal, { vm })}
         >
           {tolerations.length
-            ? t('{{count}} toleration rules', { count: tolerations.length })
+            ? t('Toleration rules: {{number}}', { number: tolerations.length })
             : none}
         </SettingItem>
         <SettingItem

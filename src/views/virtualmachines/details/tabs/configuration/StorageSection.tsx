@@ -1,14 +1,22 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, Label, Title } from '@patternfly/react-core';
+
+const BUSES: readonly string[] = ['virtio', 'sata', 'scsi'];
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
 import ConfirmActionModal, {
   type ConfirmActionModalProps,
 } from '../../../../../components/modals/ConfirmActionModal';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
-import { getDiskRows, removeDisk, type DiskRow } from '../../../../../utils/vmSpec/disks';
+import {
+  getDiskRows,
+  removeDisk,
+  type DiskBus,
+  type DiskRow,
+} from '../../../../../utils/vmSpec/disks';
 import AddDiskModal, { type AddDiskModalProps } from './AddDiskModal';
+import EditDiskModal, { type EditDiskModalProps } from './EditDiskModal';
 import { unplugDisk } from './hotplugDisk';
 import { patchVM } from './patchVM';
 
@@ -89,14 +97,34 @@ const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
               <Td dataLabel={t('Interface')}>{row.bus ?? '-'}</Td>
               <Td dataLabel={t('Storage class')}>{row.storageClass ?? '-'}</Td>
               <Td isActionCell>
-                <Button
-                  variant="link"
-                  isInline
-                  aria-label={t('Detach {{name}}', { name: row.name })}
-                  onClick={() => detach(row)}
-                >
-                  {t('Detach')}
-                </Button>
+                <Flex spaceItems={{ default: 'spaceItemsSm' }} flexWrap={{ default: 'nowrap' }}>
+                  {row.drive !== 'lun' && !row.hotplug && (
+                    <Button
+                      variant="link"
+                      isInline
+                      aria-label={t('Edit {{name}}', { name: row.name })}
+                      onClick={() =>
+                        launch<Omit<EditDiskModalProps, 'closeOverlay'>>(EditDiskModal, {
+                          vm,
+                          name: row.name,
+                          drive: row.drive === 'cdrom' ? 'cdrom' : 'disk',
+                          bus: (BUSES.includes(row.bus ?? '') ? row.bus : 'virtio') as DiskBus,
+                        })
+                      }
+                    >
+                      {t('Edit')}
+                    </Button>
+                  )}
+                  <Button
+                    variant="link"
+                    isInline
+                    isDanger
+                    aria-label={t('Detach {{name}}', { name: row.name })}
+                    onClick={() => detach(row)}
+                  >
+                    {t('Detach')}
+                  </Button>
+                </Flex>
               </Td>
             </Tr>
           ))}
