@@ -80,6 +80,23 @@ describe('getPendingChanges', () => {
     expect(getPendingChanges(next, vmi)).toEqual([]);
   });
 
+  it('defaults the instance got from the cluster are not changes', () => {
+    const bare = applyRecipes(vm, (d) => {
+      const spec = draftTemplateSpec(d as VirtualMachine);
+      delete spec.domain.devices.interfaces;
+      delete spec.networks;
+    });
+    const defaulted = { spec: { ...structuredClone(vmi.spec), evictionStrategy: 'LiveMigrate' } };
+    expect(getPendingChanges(bare, defaulted as VirtualMachineInstance)).toEqual([]);
+    const headlessNet = applyRecipes(bare, (d) => {
+      draftTemplateSpec(d as VirtualMachine).domain.devices.autoattachPodInterface = false;
+    });
+    expect(getPendingChanges(headlessNet, defaulted as VirtualMachineInstance)).toContainEqual({
+      kind: 'nic-removed',
+      name: 'default',
+    });
+  });
+
   it('ignores CPU and memory for instance-type VMs', () => {
     const next = applyRecipes(
       vm,

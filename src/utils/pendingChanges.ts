@@ -67,6 +67,16 @@ const hotplugged = (volume: {
   Boolean(volume.dataVolume?.hotpluggable || volume.persistentVolumeClaim?.hotpluggable);
 
 /**
+ * The interfaces the instance gets: without any, virt-api adds the pod network one, named
+ * `default`, unless `autoattachPodInterface` is false.
+ */
+const effectiveInterfaces = (domain: Partial<Domain> | undefined): { name: string }[] => {
+  const interfaces = domain?.devices?.interfaces ?? [];
+  if (interfaces.length || domain?.devices?.autoattachPodInterface === false) return interfaces;
+  return [{ name: 'default' }];
+};
+
+/**
  * What changes when the running VM restarts: the VM's template spec against the instance's spec,
  * in the fields a restart applies. Empty without an instance. CPU and memory are not compared for
  * VMs with an instance type (the instance carries the expanded figures). Hot-plugged disks are
@@ -103,7 +113,7 @@ export const getPendingChanges = (
   for (const name of liveDisks)
     if (!vmDisks.includes(name) && !isHotplug(name)) changes.push({ kind: 'disk-removed', name });
 
-  const vmNICs = (domain?.devices?.interfaces ?? []).map((i) => i.name);
+  const vmNICs = effectiveInterfaces(domain).map((i) => i.name);
   const liveNICs = (liveDomain?.devices?.interfaces ?? []).map((i) => i.name);
   for (const name of vmNICs)
     if (!liveNICs.includes(name)) changes.push({ kind: 'nic-added', name });
@@ -130,7 +140,8 @@ export const getPendingChanges = (
   if (!same(spec.nodeSelector, live.nodeSelector)) changes.push({ kind: 'node-selector' });
   if (!same(spec.tolerations, live.tolerations)) changes.push({ kind: 'tolerations' });
   if (!same(spec.affinity, live.affinity)) changes.push({ kind: 'affinity' });
-  if ((spec.evictionStrategy ?? '') !== (live.evictionStrategy ?? ''))
+  // Unset, the instance gets the cluster-wide default, which is not a change.
+  if (spec.evictionStrategy && spec.evictionStrategy !== live.evictionStrategy)
     changes.push({ kind: 'eviction-strategy' });
   const cloudInit = getCloudInit(vm);
   const liveCloudInit = getCloudInit({ spec: { template: { spec: live } } } as VirtualMachine);

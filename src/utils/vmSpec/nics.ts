@@ -65,6 +65,8 @@ export const removeNIC =
       (i) => i.name !== name,
     );
     spec.networks = (spec.networks ?? []).filter((n) => n.name !== name);
+    // Without this, virt-api gives a VM with no interfaces the pod network one back.
+    if (!spec.domain.devices.interfaces.length) spec.domain.devices.autoattachPodInterface = false;
     pruneEmpty(spec.domain.devices, 'interfaces');
     pruneEmpty(spec, 'networks');
   };

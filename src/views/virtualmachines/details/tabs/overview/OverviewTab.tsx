@@ -12,6 +12,7 @@ import {
   Grid,
   GridItem,
   PageSection,
+  Stack,
 } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { ResourceLink, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
@@ -30,7 +31,11 @@ import {
   getVCPUs,
   getVirtctlSSHCommand,
 } from '../../../../../utils/vmFields';
+import { isMigrationFinished } from '../../../../../utils/vmMigration';
 import VirtualMachineStatus from '../../../VirtualMachineStatus';
+import GuestAgentCards from './GuestAgentCards';
+import MigrationProgressCard from './MigrationProgressCard';
+import UtilizationCard from './UtilizationCard';
 import type { VMTabProps } from '../tabProps';
 
 const NODE_GVK = modelToGroupVersionKind(NodeModel);
@@ -38,8 +43,11 @@ const NONE = '–';
 /** The volume type's name, as KubeVirt and cloud-init spell it. */
 const CLOUD_INIT = 'cloud-init';
 
-/** Details, network interfaces and disks of the VM at a glance. */
-const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi } }) => {
+/**
+ * The VM at a glance: details, live migration progress, utilization, network interfaces, disks,
+ * and the guest agent's file systems and users.
+ */
+const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const node = getNodeName(vmi);
   const ips = getIPAddresses(vmi);
@@ -106,6 +114,12 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi } }) => {
           </Card>
         </GridItem>
         <GridItem md={6}>
+          <Stack hasGutter className="pf-v6-u-mb-md">
+            {migration && !isMigrationFinished(migration) && (
+              <MigrationProgressCard vm={vm} vmi={vmi} migration={migration} />
+            )}
+            <UtilizationCard vm={vm} />
+          </Stack>
           <Card className="pf-v6-u-mb-md">
             <CardTitle component="h2">{t('Network interfaces')}</CardTitle>
             <CardBody>
@@ -175,6 +189,11 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi } }) => {
               </Table>
             </CardBody>
           </Card>
+        </GridItem>
+        <GridItem md={12}>
+          <Grid hasGutter md={6}>
+            <GuestAgentCards vmi={vmi} />
+          </Grid>
         </GridItem>
       </Grid>
     </PageSection>

@@ -1,0 +1,84 @@
+import type { FC } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Card,
+  CardBody,
+  CardTitle,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Progress,
+} from '@patternfly/react-core';
+import { PrometheusEndpoint, usePrometheusPoll } from '@openshift-console/dynamic-plugin-sdk';
+import type {
+  VirtualMachine,
+  VirtualMachineInstance,
+  VirtualMachineInstanceMigration,
+} from '../../../../../models/types';
+import { buildVMQueries, getVectorValue } from '../../../../../utils/promql';
+import { formatBytes, formatBytesPerSecond, toPercent } from '../../../../../utils/quantityFormat';
+
+const POLL_MS = 5_000;
+
+type MigrationProgressCardProps = {
+  vm: VirtualMachine;
+  vmi?: VirtualMachineInstance;
+  migration: VirtualMachineInstanceMigration;
+};
+
+const useGauge = (query: string) =>
+  getVectorValue(
+    usePrometheusPoll({ endpoint: PrometheusEndpoint.QUERY, query, delay: POLL_MS })[0],
+  );
+
+/**
+ * A running live migration: phase, source and target node, and data processed / remaining with
+ * the transfer rate (KubeVirt publishes the amounts as metrics, not in the API objects).
+ */
+const MigrationProgressCard: FC<MigrationProgressCardProps> = ({ vm, vmi, migration }) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const q = buildVMQueries({
+    name: vm.metadata?.name ?? '',
+    namespace: vm.metadata?.namespace ?? '',
+  });
+  const processed = useGauge(q.migrationProcessed);
+  const remaining = useGauge(q.migrationRemaining);
+  const rate = useGauge(q.migrationTransferRate);
+  const percent =
+    processed === undefined || remaining === undefined
+      ? undefined
+      : toPercent(processed, processed + remaining);
+  const state = vmi?.status?.migrationState;
+  const rows: [string, string | undefined][] = [
+    [t('Phase'), migration.status?.phase ?? t('Pending')],
+    [t('Source node'), state?.sourceNode ?? vmi?.status?.nodeName],
+    [t('Target node'), state?.targetNode],
+    [t('Data processed'), formatBytes(processed)],
+    [t('Data remaining'), formatBytes(remaining)],
+    [t('Memory transfer rate'), formatBytesPerSecond(rate)],
+  ];
+  return (
+    <Card>
+      <CardTitle component="h2">{t('Live migration')}</CardTitle>
+      <CardBody>
+        <Progress
+          value={percent ?? 0}
+          title={t('Migration progress')}
+          measureLocation={percent === undefined ? 'none' : 'outside'}
+          aria-label={t('Migration progress')}
+        />
+        <DescriptionList isHorizontal isCompact className="pf-v6-u-mt-md">
+          {rows.map(([term, value]) => (
+            <DescriptionListGroup key={term}>
+              <DescriptionListTerm>{term}</DescriptionListTerm>
+              <DescriptionListDescription>{value ?? '–'}</DescriptionListDescription>
+            </DescriptionListGroup>
+          ))}
+        </DescriptionList>
+      </CardBody>
+    </Card>
+  );
+};
+
+export default MigrationProgressCard;
