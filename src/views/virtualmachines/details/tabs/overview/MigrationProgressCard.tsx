@@ -1,23 +1,15 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Card,
-  CardBody,
-  CardTitle,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-  Progress,
-} from '@patternfly/react-core';
-import { PrometheusEndpoint, usePrometheusPoll } from '@openshift-console/dynamic-plugin-sdk';
+import { Card, CardBody, CardTitle, Progress } from '@patternfly/react-core';
 import type {
   VirtualMachine,
   VirtualMachineInstance,
   VirtualMachineInstanceMigration,
 } from '../../../../../models/types';
-import { buildVMQueries, getVectorValue } from '../../../../../utils/promql';
+import { buildVMQueries } from '../../../../../utils/promql';
 import { formatBytes, formatBytesPerSecond, toPercent } from '../../../../../utils/quantityFormat';
+import FigureList, { type Figure } from './FigureList';
+import { usePrometheusValue } from './usePrometheusValue';
 
 const POLL_MS = 5_000;
 
@@ -26,11 +18,6 @@ type MigrationProgressCardProps = {
   vmi?: VirtualMachineInstance;
   migration: VirtualMachineInstanceMigration;
 };
-
-const useGauge = (query: string) =>
-  getVectorValue(
-    usePrometheusPoll({ endpoint: PrometheusEndpoint.QUERY, query, delay: POLL_MS })[0],
-  );
 
 /**
  * A running live migration: phase, source and target node, and data processed / remaining with
@@ -42,15 +29,15 @@ const MigrationProgressCard: FC<MigrationProgressCardProps> = ({ vm, vmi, migrat
     name: vm.metadata?.name ?? '',
     namespace: vm.metadata?.namespace ?? '',
   });
-  const processed = useGauge(q.migrationProcessed);
-  const remaining = useGauge(q.migrationRemaining);
-  const rate = useGauge(q.migrationTransferRate);
+  const processed = usePrometheusValue(q.migrationProcessed, POLL_MS);
+  const remaining = usePrometheusValue(q.migrationRemaining, POLL_MS);
+  const rate = usePrometheusValue(q.migrationTransferRate, POLL_MS);
   const percent =
     processed === undefined || remaining === undefined
       ? undefined
       : toPercent(processed, processed + remaining);
   const state = vmi?.status?.migrationState;
-  const rows: [string, string | undefined][] = [
+  const rows: Figure[] = [
     [t('Phase'), migration.status?.phase ?? t('Pending')],
     [t('Source node'), state?.sourceNode ?? vmi?.status?.nodeName],
     [t('Target node'), state?.targetNode],
@@ -68,14 +55,7 @@ const MigrationProgressCard: FC<MigrationProgressCardProps> = ({ vm, vmi, migrat
           measureLocation={percent === undefined ? 'none' : 'outside'}
           aria-label={t('Migration progress')}
         />
-        <DescriptionList isHorizontal isCompact className="pf-v6-u-mt-md">
-          {rows.map(([term, value]) => (
-            <DescriptionListGroup key={term}>
-              <DescriptionListTerm>{term}</DescriptionListTerm>
-              <DescriptionListDescription>{value ?? '–'}</DescriptionListDescription>
-            </DescriptionListGroup>
-          ))}
-        </DescriptionList>
+        <FigureList figures={rows} className="pf-v6-u-mt-md" />
       </CardBody>
     </Card>
   );

@@ -1,14 +1,10 @@
-import type { FC, ReactNode } from 'react';
+import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Card,
   CardBody,
   CardTitle,
   ClipboardCopy,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
   Grid,
   GridItem,
   PageSection,
@@ -33,6 +29,7 @@ import {
 } from '../../../../../utils/vmFields';
 import { isMigrationFinished } from '../../../../../utils/vmMigration';
 import VirtualMachineStatus from '../../../VirtualMachineStatus';
+import FigureList, { type Figure } from './FigureList';
 import GuestAgentCards from './GuestAgentCards';
 import MigrationProgressCard from './MigrationProgressCard';
 import UtilizationCard from './UtilizationCard';
@@ -56,7 +53,7 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
   const liveNICs = vmi?.status?.interfaces ?? [];
   const spec = vm.spec?.template?.spec;
 
-  const fields: [string, ReactNode][] = [
+  const fields: Figure[] = [
     [t('Name'), vm.metadata?.name],
     [t('Namespace'), vm.metadata?.namespace],
     [t('Status'), <VirtualMachineStatus key="status" status={getVMStatus(vm)} />],
@@ -102,14 +99,7 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
           <Card>
             <CardTitle component="h2">{t('Details')}</CardTitle>
             <CardBody>
-              <DescriptionList isHorizontal isCompact>
-                {fields.map(([term, value]) => (
-                  <DescriptionListGroup key={term}>
-                    <DescriptionListTerm>{term}</DescriptionListTerm>
-                    <DescriptionListDescription>{value}</DescriptionListDescription>
-                  </DescriptionListGroup>
-                ))}
-              </DescriptionList>
+              <FigureList figures={fields} />
             </CardBody>
           </Card>
         </GridItem>

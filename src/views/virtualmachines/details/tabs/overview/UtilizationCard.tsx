@@ -1,29 +1,17 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  Card,
-  CardBody,
-  CardTitle,
-  DescriptionList,
-  DescriptionListDescription,
-  DescriptionListGroup,
-  DescriptionListTerm,
-} from '@patternfly/react-core';
-import { PrometheusEndpoint, usePrometheusPoll } from '@openshift-console/dynamic-plugin-sdk';
+import { Card, CardBody, CardTitle } from '@patternfly/react-core';
 import type { VirtualMachine } from '../../../../../models/types';
-import { buildVMQueries, getVectorValue } from '../../../../../utils/promql';
+import { buildVMQueries } from '../../../../../utils/promql';
 import {
   formatBytes,
   formatBytesPerSecond,
   formatNumber,
 } from '../../../../../utils/quantityFormat';
+import FigureList, { type Figure } from './FigureList';
+import { usePrometheusValue } from './usePrometheusValue';
 
 const POLL_MS = 30_000;
-
-const useCurrent = (query: string) =>
-  getVectorValue(
-    usePrometheusPoll({ endpoint: PrometheusEndpoint.QUERY, query, delay: POLL_MS })[0],
-  );
 
 /** CPU, memory, storage and network in use now; "–" without metrics (the Metrics tab has charts). */
 const UtilizationCard: FC<{ vm: VirtualMachine }> = ({ vm }) => {
@@ -32,12 +20,12 @@ const UtilizationCard: FC<{ vm: VirtualMachine }> = ({ vm }) => {
     name: vm.metadata?.name ?? '',
     namespace: vm.metadata?.namespace ?? '',
   });
-  const cpu = useCurrent(q.cpuUsage);
-  const memory = useCurrent(q.memoryUsed);
-  const storageRead = useCurrent(q.storageRead);
-  const storageWrite = useCurrent(q.storageWrite);
-  const network = useCurrent(q.networkTotal);
-  const figures: [string, string | undefined][] = [
+  const cpu = usePrometheusValue(q.cpuUsage, POLL_MS);
+  const memory = usePrometheusValue(q.memoryUsed, POLL_MS);
+  const storageRead = usePrometheusValue(q.storageRead, POLL_MS);
+  const storageWrite = usePrometheusValue(q.storageWrite, POLL_MS);
+  const network = usePrometheusValue(q.networkTotal, POLL_MS);
+  const figures: Figure[] = [
     [t('CPU (cores)'), formatNumber(cpu, 3)],
     [t('Memory'), formatBytes(memory)],
     [
@@ -52,14 +40,7 @@ const UtilizationCard: FC<{ vm: VirtualMachine }> = ({ vm }) => {
     <Card>
       <CardTitle component="h2">{t('Utilization')}</CardTitle>
       <CardBody>
-        <DescriptionList isHorizontal isCompact>
-          {figures.map(([term, value]) => (
-            <DescriptionListGroup key={term}>
-              <DescriptionListTerm>{term}</DescriptionListTerm>
-              <DescriptionListDescription>{value ?? '–'}</DescriptionListDescription>
-            </DescriptionListGroup>
-          ))}
-        </DescriptionList>
+        <FigureList figures={figures} />
       </CardBody>
     </Card>
   );
