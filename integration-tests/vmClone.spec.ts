@@ -1,13 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/stack';
 import { createVirtualMachine } from './fixtures/virtualMachines';
+import { headerStatus, vmDetailsURL } from './fixtures/vmPages';
 
 const NS = 'demo-apps';
-const detailsURL = (url: string, name: string) =>
-  `${url}/k8s/ns/${NS}/kubevirt.io~v1~VirtualMachine/${name}`;
-
-const headerStatus = (page: Page) =>
-  page.getByRole('main').locator('[data-test="vm-status"]').first();
 
 test('clone a VirtualMachine from the Actions menu and open the new one', async ({
   page,
@@ -15,7 +10,7 @@ test('clone a VirtualMachine from the Actions menu and open the new one', async 
 }) => {
   test.setTimeout(120_000);
   await createVirtualMachine(stack, NS, 'e2e-clone-src');
-  await page.goto(detailsURL(stack.url, 'e2e-clone-src'));
+  await page.goto(vmDetailsURL(stack.url, NS, 'e2e-clone-src'));
   await expect(headerStatus(page)).toHaveText('Stopped');
 
   await page.getByRole('button', { name: 'Actions', exact: true }).click();

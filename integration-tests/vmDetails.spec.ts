@@ -74,6 +74,8 @@ test.describe('VirtualMachine details', () => {
     const item = page.getByRole('menu').getByRole('menuitem', { name: /Delete/ });
     await expect(item).toBeDisabled();
     await expect(item).toContainText('Delete protection is on');
+    // Another client is refused too: the cluster's policy, not only the menu, protects the VM.
+    expect((await stack.api('DELETE', `${VMS}/e2e-protected`)).status).toBe(403);
   });
 
   test('the YAML tab saves, and shows a conflict instead of overwriting', async ({

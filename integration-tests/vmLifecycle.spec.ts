@@ -1,18 +1,6 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/stack';
 import { createVirtualMachine } from './fixtures/virtualMachines';
-
-const detailsURL = (url: string, ns: string, name: string) =>
-  `${url}/k8s/ns/${ns}/kubevirt.io~v1~VirtualMachine/${name}`;
-
-/** The status shown next to the page title. */
-const headerStatus = (page: Page) =>
-  page.getByRole('main').locator('[data-test="vm-status"]').first();
-
-const openActions = async (page: Page) => {
-  await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  return page.getByRole('menu');
-};
+import { headerStatus, openActions, vmDetailsURL, vmListURL } from './fixtures/vmPages';
 
 test.describe('VirtualMachine details: lifecycle', () => {
   test('start, pause, unpause, restart, stop and force stop from the header', async ({
@@ -20,7 +8,7 @@ test.describe('VirtualMachine details: lifecycle', () => {
     stack,
   }) => {
     await createVirtualMachine(stack, 'demo-apps', 'e2e-life');
-    await page.goto(detailsURL(stack.url, 'demo-apps', 'e2e-life'));
+    await page.goto(vmDetailsURL(stack.url, 'demo-apps', 'e2e-life'));
     await expect(page.getByRole('heading', { level: 1, name: 'e2e-life' })).toBeVisible();
     await expect(headerStatus(page)).toHaveText('Stopped');
 
@@ -63,7 +51,7 @@ test.describe('VirtualMachine details: lifecycle', () => {
       'application/merge-patch+json',
     );
     expect(patch.status).toBe(200);
-    await page.goto(detailsURL(stack.url, 'demo-apps', 'e2e-force'));
+    await page.goto(vmDetailsURL(stack.url, 'demo-apps', 'e2e-force'));
     await expect(headerStatus(page)).toHaveText('Running', { timeout: 30_000 });
 
     let menu = await openActions(page);
@@ -84,7 +72,7 @@ test.describe('VirtualMachine details: lifecycle', () => {
 
   test('edit labels from the list kebab, with validation', async ({ page, stack }) => {
     await createVirtualMachine(stack, 'demo-apps', 'e2e-labels');
-    await page.goto(`${stack.url}/k8s/ns/demo-apps/kubevirt.io~v1~VirtualMachine`);
+    await page.goto(vmListURL(stack.url, 'demo-apps', 'e2e-labels'));
     await page.getByRole('button', { name: 'Actions for e2e-labels' }).click();
     await page.getByRole('menuitem', { name: 'Edit labels' }).click();
     const dialog = page.getByRole('dialog', { name: 'Edit labels' });
@@ -110,7 +98,7 @@ test.describe('VirtualMachine details: lifecycle', () => {
 
   test('a label edit on a changed VM is a conflict, not an overwrite', async ({ page, stack }) => {
     await createVirtualMachine(stack, 'demo-apps', 'e2e-conflict');
-    await page.goto(detailsURL(stack.url, 'demo-apps', 'e2e-conflict'));
+    await page.goto(vmDetailsURL(stack.url, 'demo-apps', 'e2e-conflict'));
     await expect(headerStatus(page)).toHaveText('Stopped');
     const menu = await openActions(page);
     await menu.getByRole('menuitem', { name: 'Edit labels' }).click();

@@ -2,17 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/stack';
 import type { Stack } from './fixtures/stack';
 import { createSlowMigratingVirtualMachine } from './fixtures/virtualMachines';
-
-const detailsURL = (url: string, ns: string, name: string) =>
-  `${url}/k8s/ns/${ns}/kubevirt.io~v1~VirtualMachine/${name}`;
-
-const headerStatus = (page: Page) =>
-  page.getByRole('main').locator('[data-test="vm-status"]').first();
-
-const openActions = async (page: Page) => {
-  await page.getByRole('button', { name: 'Actions', exact: true }).click();
-  return page.getByRole('menu');
-};
+import { headerStatus, openActions, vmDetailsURL } from './fixtures/vmPages';
 
 type VMI = { status?: { nodeName?: string; phase?: string } };
 type Migration = {
@@ -52,7 +42,7 @@ test.describe('VirtualMachine details: live migration', () => {
     const ns = 'demo-apps';
     const vm = 'e2e-migrate';
     await createSlowMigratingVirtualMachine(stack, ns, vm);
-    await page.goto(detailsURL(stack.url, ns, vm));
+    await page.goto(vmDetailsURL(stack.url, ns, vm));
     await expect(headerStatus(page)).toHaveText('Running', { timeout: 60_000 });
     const node = await nodeOf(stack, ns, vm);
     expect(node).toBeTruthy();
@@ -98,7 +88,7 @@ test.describe('VirtualMachine details: live migration', () => {
     await page.goto(`${stack.url}/k8s/ns/${ns}/kubevirt.io~v1~VirtualMachine`);
     await switchUser(page, 'developer');
     try {
-      await page.goto(detailsURL(stack.url, ns, vm));
+      await page.goto(vmDetailsURL(stack.url, ns, vm));
       await expect(headerStatus(page)).toHaveText('Running', { timeout: 60_000 });
       const menu = await openActions(page);
       const migrate = menu.getByRole('menuitem', { name: /^Migrate/ });

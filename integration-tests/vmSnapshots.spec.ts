@@ -2,13 +2,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/stack';
 import { createDataVolumeVirtualMachine } from './fixtures/virtualMachines';
+import { headerStatus, vmDetailsURL } from './fixtures/vmPages';
 
 const NS = 'demo-apps';
-const detailsURL = (url: string, name: string) =>
-  `${url}/k8s/ns/${NS}/kubevirt.io~v1~VirtualMachine/${name}`;
-
-const headerStatus = (page: Page) =>
-  page.getByRole('main').locator('[data-test="vm-status"]').first();
 
 const snapshotRow = (page: Page, name: string) =>
   page
@@ -29,7 +25,7 @@ test.describe('VirtualMachine details: snapshots', () => {
     const vm = 'e2e-snap';
     const snapshot = 'e2e-snap-first';
     await createDataVolumeVirtualMachine(stack, NS, vm, 'Always');
-    await page.goto(`${detailsURL(stack.url, vm)}/snapshots`);
+    await page.goto(`${vmDetailsURL(stack.url, NS, vm)}/snapshots`);
     await expect(headerStatus(page)).toHaveText('Running', { timeout: 60_000 });
     await expect(page.getByText('No snapshots found')).toBeVisible();
 
@@ -156,7 +152,7 @@ test.describe('VirtualMachine details: snapshots', () => {
       );
       expect(res.status).toBe(201);
     }
-    await page.goto(`${detailsURL(stack.url, vm)}/snapshots`);
+    await page.goto(`${vmDetailsURL(stack.url, NS, vm)}/snapshots`);
     await expect(snapshotRow(page, 'e2e-snap-filter-a')).toBeVisible();
     await expect(snapshotRow(page, 'e2e-snap-filter-b')).toBeVisible();
     await page.getByRole('textbox', { name: 'Filter by name' }).fill('filter-b');
@@ -194,7 +190,7 @@ test.describe('VirtualMachine details: snapshots', () => {
     // The language menu's choice, as the host stores it.
     await page.goto(stack.url);
     await page.evaluate(() => localStorage.setItem('console-host.language', 'ja'));
-    await page.goto(`${detailsURL(stack.url, vm)}/snapshots`);
+    await page.goto(`${vmDetailsURL(stack.url, NS, vm)}/snapshots`);
     await expect(page.getByText('スナップショットが見つかりません')).toBeVisible();
     await page.getByRole('button', { name: 'スナップショットの作成' }).click();
     const dialog = page.getByRole('dialog', { name: 'スナップショットの作成' });

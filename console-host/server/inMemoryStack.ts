@@ -1,10 +1,10 @@
-import type { LocalCluster } from '../../local-cluster/apiserver/localCluster';
+import type { VirtualCluster } from '../../local-cluster/virtualCluster';
 import { startVirtualCluster } from '../../local-cluster/virtualCluster';
 import type { ConsoleHost } from './consoleHost';
 import { startConsoleHost, upstreamFromLocalCluster } from './consoleHost';
 
 export interface InMemoryStack {
-  cluster: LocalCluster;
+  cluster: VirtualCluster;
   host: ConsoleHost;
   close(): Promise<void>;
 }

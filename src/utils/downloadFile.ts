@@ -1,7 +1,5 @@
-/** Saves text as a file through a temporary link (no server round trip). */
-export const downloadFile = (fileName: string, text: string, type = 'text/csv;charset=utf-8') => {
-  // A byte-order mark makes spreadsheet apps read UTF-8 (Japanese names) correctly.
-  const blob = new Blob(['\uFEFF', text], { type });
+/** Saves a blob under `fileName` through a temporary link (works in the console and standalone). */
+export const downloadBlob = (blob: Blob, fileName: string): void => {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -9,5 +7,11 @@ export const downloadFile = (fileName: string, text: string, type = 'text/csv;ch
   document.body.appendChild(link);
   link.click();
   link.remove();
-  URL.revokeObjectURL(url);
+  // Revoking at once can cancel the download in some browsers before it has read the blob.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 };
+
+/** Saves text as a file (no server round trip). */
+export const downloadFile = (fileName: string, text: string, type = 'text/csv;charset=utf-8') =>
+  // A byte-order mark makes spreadsheet apps read UTF-8 (Japanese names) correctly.
+  downloadBlob(new Blob(['\uFEFF', text], { type }), fileName);

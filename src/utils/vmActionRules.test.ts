@@ -83,6 +83,15 @@ describe('getVMActionRules', () => {
     expect(rules.delete.block).toBe('delete-protected');
   });
 
+  it('reads the protection label as KubeVirt does: only "true" and "True" protect', () => {
+    const blockFor = (value: string) =>
+      getVMActionRules({ vm: vm('Stopped', 'Halted', { [DELETE_PROTECTION_LABEL]: value }) }).delete
+        .block;
+    expect(blockFor('true')).toBe('delete-protected');
+    expect(blockFor('TRUE')).toBeUndefined();
+    expect(blockFor('false')).toBeUndefined();
+  });
+
   it('disables Take snapshot while one is in progress', () => {
     const machine = {
       ...vm('Stopped', 'Halted'),

@@ -40,8 +40,11 @@ export type VMActionInputs = {
 /** KubeVirt's label that makes its admission policy refuse to delete the VM. */
 export const DELETE_PROTECTION_LABEL = 'kubevirt.io/vm-delete-protection';
 
+/** The policy matches only these spellings; `TRUE` does not protect the VM. */
+const PROTECTED = /^(true|True)$/;
+
 export const isDeleteProtected = (vm: VirtualMachine): boolean =>
-  vm.metadata?.labels?.[DELETE_PROTECTION_LABEL]?.toLowerCase() === 'true';
+  PROTECTED.test(vm.metadata?.labels?.[DELETE_PROTECTION_LABEL] ?? '');
 
 /** Statuses in which the VM is on its way down: Stop becomes Force stop. */
 const STOPPING = new Set(['Stopping', 'Terminating']);

@@ -54,9 +54,10 @@ export interface DeleteOptions {
 
 const NAMESPACE_KEY = '/namespaces';
 
-/** What a validating admission hook sees: the admitted object, before it is stored. */
+/** What a validating admission hook sees: the admitted object, before it is stored. On DELETE,
+ * `object` and `oldObject` are both the stored object (kube sends it as oldObject). */
 export interface AdmissionRequest {
-  operation: 'CREATE' | 'UPDATE';
+  operation: 'CREATE' | 'UPDATE' | 'DELETE';
   kind: ResourceKind;
   object: KubeObject;
   oldObject?: KubeObject;
@@ -427,6 +428,7 @@ export class ResourceService {
         `Precondition failed: ResourceVersion in precondition: ${pre.resourceVersion}, ResourceVersion in object meta: ${stored.metadata.resourceVersion}`,
       );
     }
+    this.runAdmissionHooks({ operation: 'DELETE', kind, object: stored, oldObject: stored, ctx });
     const policy =
       options.propagationPolicy ?? (options.orphanDependents ? 'Orphan' : 'Background');
     const finalizers = [...(stored.metadata.finalizers ?? [])];

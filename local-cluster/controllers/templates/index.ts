@@ -10,7 +10,8 @@ import { admitAgainstTemplate } from './templateValidator';
 export const registerTemplateValidator = (runtime: ControllerRuntime): Stoppable => {
   const templates = runtime.informers.for<KubeObject>(TEMPLATE);
   const hook = runtime.server.admissionHooks;
-  const validate: (typeof hook)[number] = ({ kind, object, subresource, ctx }) => {
+  const validate: (typeof hook)[number] = ({ operation, kind, object, subresource, ctx }) => {
+    if (operation === 'DELETE') return;
     if (kind.group !== 'kubevirt.io' || kind.kind !== 'VirtualMachine' || subresource) return;
     ctx.warnings.push(
       ...admitAgainstTemplate(object, (ref) => templates.get(ref.namespace, ref.name)),

@@ -163,7 +163,7 @@ export const vmAdmissionHook =
   (lookup: InstancetypeLookup, config: () => VirtConfig, ready: () => boolean) =>
   (request: AdmissionRequest): void => {
     // Until the caches have listed, an instance type could look missing: let writes through.
-    if (!ready()) return;
+    if (!ready() || request.operation === 'DELETE') return;
     const { kind, object, oldObject, subresource } = request;
     if (kind.kind !== 'VirtualMachine' || kind.group !== 'kubevirt.io' || subresource === 'status')
       return;

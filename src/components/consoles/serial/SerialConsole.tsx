@@ -21,7 +21,7 @@ import {
 } from '../../../utils/consoleConnection';
 import { serialLogFileName, sessionMarker, terminalOutputToText } from '../../../utils/consoleLog';
 import ConsoleStatusLine from '../ConsoleStatusLine';
-import { downloadBlob } from '../download';
+import { downloadBlob } from '../../../utils/downloadFile';
 import type { SessionCallbacks } from '../useConsoleSession';
 import { useConsoleSession } from '../useConsoleSession';
 import { ensureXtermStyles } from './xtermStyles';

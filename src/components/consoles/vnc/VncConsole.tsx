@@ -23,7 +23,7 @@ import type { KeyCombo } from '../../../utils/consoleKeys';
 import { comboKeyEvents } from '../../../utils/consoleKeys';
 import type { KeyEvent } from '../../../utils/keymapPaste';
 import ConsoleStatusLine from '../ConsoleStatusLine';
-import { downloadBlob } from '../download';
+import { downloadBlob } from '../../../utils/downloadFile';
 import type { SessionCallbacks } from '../useConsoleSession';
 import { useConsoleSession } from '../useConsoleSession';
 import PasteAsKeystrokes from './PasteAsKeystrokes';
