@@ -48,4 +48,23 @@ test.describe('VirtualMachines list', () => {
     await expect(page.getByRole('link', { name: 'e2e-only-dev' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'e2e-web' })).toHaveCount(0);
   });
+
+  test('a VMI that no VM owns is listed with its own kind badge, outside bulk selection', async ({
+    page,
+    stack,
+  }) => {
+    await page.goto(vmListURL(stack.url, 'demo-apps', 'standalone-vmi'));
+    const table = page.getByRole('grid').or(page.getByRole('table')).first();
+    const row = table
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: 'standalone-vmi' }) });
+    await expect(row).toContainText('VMI');
+    await expect(row.getByRole('checkbox')).toHaveCount(0);
+    await expect(row.getByRole('button', { name: /^Actions for/ })).toHaveCount(0);
+    await page.screenshot({ path: '/tmp/shots/vm-list-standalone-vmi.png' });
+    await row.getByRole('link', { name: 'standalone-vmi' }).click();
+    await expect(page).toHaveURL(
+      /\/k8s\/ns\/demo-apps\/kubevirt\.io~v1~VirtualMachineInstance\/standalone-vmi/,
+    );
+  });
 });

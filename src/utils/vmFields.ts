@@ -58,15 +58,18 @@ export const getNodeName = (vmi?: VirtualMachineInstance): string | undefined =>
  * instance type's figures), else from the VM's own domain; `undefined` when an instance type
  * decides and nothing runs.
  */
-export const getVCPUs = (vm: VirtualMachine, vmi?: VirtualMachineInstance): number | undefined => {
-  const cpu = vmi?.spec?.domain?.cpu ?? vm.spec?.template?.spec?.domain?.cpu;
-  if (!cpu) return getInstanceTypeName(vm) ? undefined : 1;
+export const getVCPUs = (vm?: VirtualMachine, vmi?: VirtualMachineInstance): number | undefined => {
+  const cpu = vmi?.spec?.domain?.cpu ?? vm?.spec?.template?.spec?.domain?.cpu;
+  if (!cpu) return vm && getInstanceTypeName(vm) ? undefined : 1;
   return (cpu.sockets ?? 1) * (cpu.cores ?? 1) * (cpu.threads ?? 1);
 };
 
 /** Guest memory as a quantity: `memory.guest`, else the memory request (instance first). */
-export const getMemory = (vm: VirtualMachine, vmi?: VirtualMachineInstance): string | undefined => {
-  for (const domain of [vmi?.spec?.domain, vm.spec?.template?.spec?.domain]) {
+export const getMemory = (
+  vm?: VirtualMachine,
+  vmi?: VirtualMachineInstance,
+): string | undefined => {
+  for (const domain of [vmi?.spec?.domain, vm?.spec?.template?.spec?.domain]) {
     const memory = domain?.memory?.guest ?? domain?.resources?.requests?.memory;
     if (memory !== undefined) return String(memory);
   }

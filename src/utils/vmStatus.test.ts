@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VirtualMachine, VirtualMachineCondition } from '../models/types';
 import {
+  getVMIStatus,
   getVMErrorCondition,
   getVMStatus,
   getVMStatusKind,
@@ -166,5 +167,48 @@ describe('getVMErrorCondition', () => {
 
   it('skips False conditions that explain nothing', () => {
     expect(getVMErrorCondition([{ type: 'Ready', status: 'False' }])).toBeUndefined();
+  });
+});
+
+describe('getVMIStatus', () => {
+  const vmi = (phase?: string, conditions: VirtualMachineCondition[] = []) => ({
+    status: { ...(phase ? { phase } : {}), conditions },
+  });
+
+  it.each([
+    ['Pending', 'transition'],
+    ['Scheduling', 'transition'],
+    ['Scheduled', 'transition'],
+    ['Running', 'running'],
+    ['Succeeded', 'stopped'],
+  ])('draws phase %s as %s, spelled as the API does', (phase, kind) => {
+    expect(getVMIStatus(vmi(phase))).toEqual({ status: phase, kind });
+  });
+
+  it('says Paused while the Paused condition holds (the phase stays Running)', () => {
+    expect(getVMIStatus(vmi('Running', [{ type: 'Paused', status: 'True' }]))).toEqual({
+      status: 'Paused',
+      kind: 'paused',
+    });
+    expect(getVMIStatus(vmi('Running', [{ type: 'Paused', status: 'False' }])).kind).toBe(
+      'running',
+    );
+  });
+
+  it('gives a failure the reason of the condition that explains it', () => {
+    const failed = vmi('Failed', [
+      { type: 'Ready', status: 'False', reason: 'PodTerminating', message: 'the pod ended' },
+    ]);
+    expect(getVMIStatus(failed)).toEqual({
+      status: 'Failed',
+      kind: 'error',
+      reason: 'PodTerminating',
+      message: 'the pod ended',
+    });
+  });
+
+  it('is Unknown without a phase or with one KubeVirt does not define', () => {
+    expect(getVMIStatus(vmi())).toEqual({ status: 'Unknown', kind: 'unknown' });
+    expect(getVMIStatus(vmi('Weird')).kind).toBe('unknown');
   });
 });

@@ -1,4 +1,8 @@
-import type { VirtualMachine, VirtualMachineCondition } from '../models/types';
+import type {
+  VirtualMachine,
+  VirtualMachineCondition,
+  VirtualMachineInstance,
+} from '../models/types';
 
 /** How a VM status is drawn and grouped: one icon and colour per kind. */
 export type VMStatusKind = 'running' | 'stopped' | 'transition' | 'paused' | 'error' | 'unknown';
@@ -81,15 +85,45 @@ export const getVMErrorCondition = (
 };
 
 /** The VM's display status: printable status, kind, and for errors the explaining condition. */
-export const getVMStatus = (vm: Pick<VirtualMachine, 'status'>): VMDisplayStatus => {
-  const status = vm.status?.printableStatus || UNKNOWN_STATUS;
-  const kind = getVMStatusKind(status);
+/** An error status carries the reason and message of the condition that explains it. */
+const withErrorReason = (
+  status: string,
+  kind: VMStatusKind,
+  conditions?: VirtualMachineCondition[],
+): VMDisplayStatus => {
   if (kind !== 'error') return { status, kind };
-  const condition = getVMErrorCondition(vm.status?.conditions);
+  const condition = getVMErrorCondition(conditions);
   return {
     status,
     kind,
     ...(condition?.reason ? { reason: condition.reason } : {}),
     ...(condition?.message ? { message: condition.message } : {}),
   };
+};
+
+export const getVMStatus = (vm: Pick<VirtualMachine, 'status'>): VMDisplayStatus => {
+  const status = vm.status?.printableStatus || UNKNOWN_STATUS;
+  return withErrorReason(status, getVMStatusKind(status), vm.status?.conditions);
+};
+
+/** How each VirtualMachineInstance phase is drawn, for VMIs that no VM owns. */
+const VMI_PHASE_KINDS: Record<string, VMStatusKind> = {
+  Pending: 'transition',
+  Scheduling: 'transition',
+  Scheduled: 'transition',
+  Running: 'running',
+  Succeeded: 'stopped',
+  Failed: 'error',
+};
+
+/**
+ * A standalone VMI's status: its phase as the API spells it, `Paused` while its Paused condition
+ * holds (KubeVirt keeps the phase Running then), with the reason of a failure.
+ */
+export const getVMIStatus = (vmi: Pick<VirtualMachineInstance, 'status'>): VMDisplayStatus => {
+  const conditions = (vmi.status?.conditions ?? []) as VirtualMachineCondition[];
+  const phase = vmi.status?.phase || UNKNOWN_STATUS;
+  if (phase === 'Running' && conditions.some((c) => c.type === 'Paused' && c.status === 'True'))
+    return { status: 'Paused', kind: 'paused' };
+  return withErrorReason(phase, VMI_PHASE_KINDS[phase] ?? 'unknown', conditions);
 };

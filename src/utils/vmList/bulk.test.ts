@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
-import { toVMListEntry } from './entries';
-import { isEntryMigrating, planBulkAction, runBulkAction } from './bulk';
+import { toStandaloneVMIEntry, toVMListEntry } from './entries';
+import { isEntryMigrating, planBulkAction, runBulkAction, selectableEntries } from './bulk';
 
 const vm = (name: string, printableStatus: string, runStrategy: string): VirtualMachine => ({
   apiVersion: 'kubevirt.io/v1',
@@ -41,6 +41,13 @@ describe('planBulkAction', () => {
     const migrating = toVMListEntry(vm('m', 'Running', 'Always'), vmi('m', { completed: false }));
     expect(isEntryMigrating(migrating)).toBe(true);
     expect(names(planBulkAction([migrating], 'migrate').skip)).toEqual(['m']);
+  });
+
+  it('never applies to a standalone VMI, which cannot be selected either', () => {
+    const lone = toStandaloneVMIEntry(vmi('lone'));
+    expect(names(planBulkAction([lone, stopped], 'delete').apply)).toEqual(['off']);
+    expect(names(planBulkAction([lone, stopped], 'delete').skip)).toEqual(['lone']);
+    expect(names(selectableEntries([running, lone, stopped]))).toEqual(['run', 'off']);
   });
 });
 

@@ -80,4 +80,38 @@ describe('joinVMListEntries', () => {
     expect(third.get('ns/a')).not.toBe(second.get('ns/a'));
     expect(third.has('ns/b')).toBe(false);
   });
+
+  it('lists a VMI that no VM owns as a standalone row, and skips one whose VM is not listed yet', () => {
+    const lone: VirtualMachineInstance = {
+      ...vmi('lone'),
+      metadata: { name: 'lone', namespace: 'ns', labels: { app: 'smoke' } },
+      spec: { domain: { devices: {}, cpu: { cores: 2 }, memory: { guest: '512Mi' } } },
+      status: { ...vmi('lone').status, phase: 'Running', guestOSInfo: { name: 'Alpine' } },
+    };
+    const owned: VirtualMachineInstance = {
+      ...vmi('orphan-soon'),
+      metadata: {
+        name: 'orphan-soon',
+        namespace: 'ns',
+        ownerReferences: [
+          { apiVersion: 'kubevirt.io/v1', kind: 'VirtualMachine', name: 'orphan-soon', uid: 'u' },
+        ],
+      },
+    };
+    const joined = joinVMListEntries([vm('a')], [vmi('a'), lone, owned]);
+    expect([...joined.keys()]).toEqual(['ns/a', 'ns/lone']);
+    expect(joined.get('ns/lone')).toMatchObject({
+      standalone: true,
+      name: 'lone',
+      status: { status: 'Running', kind: 'running' },
+      os: 'Alpine',
+      node: 'node-1',
+      ips: ['10.0.0.5', 'fd00::5'],
+      labels: ['app=smoke'],
+      vcpus: 2,
+      memory: '512Mi',
+    });
+    const again = joinVMListEntries([vm('a')], [vmi('a'), lone, owned], joined);
+    expect(again.get('ns/lone')).toBe(joined.get('ns/lone'));
+  });
 });

@@ -1,6 +1,6 @@
 import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
 import type { VMDisplayStatus } from '../vmStatus';
-import { getVMStatus } from '../vmStatus';
+import { getVMIStatus, getVMStatus } from '../vmStatus';
 import {
   getInstanceTypeName,
   getIPAddresses,
@@ -12,14 +12,9 @@ import {
   resourceKey,
 } from '../vmFields';
 
-/**
- * One row of the VM list: the VM, its instance and every field the filters, sort and CSV read,
- * derived once per watch update so that a filter keystroke only compares strings.
- */
-export type VMListEntry = {
+/** The fields every row has, whether a VM or a standalone VMI. */
+type ListEntryFields = {
   key: string;
-  vm: VirtualMachine;
-  vmi?: VirtualMachineInstance;
   name: string;
   namespace: string;
   created: string;
@@ -37,10 +32,33 @@ export type VMListEntry = {
   conditions: string[];
 };
 
+/** A VM row: the VM and, while it runs, its instance. */
+export type VMEntry = ListEntryFields & {
+  vm: VirtualMachine;
+  vmi?: VirtualMachineInstance;
+  standalone?: false;
+};
+
+/** A row for a VMI that no VM owns (created directly): listed too, with its own badge. */
+export type StandaloneVMIEntry = ListEntryFields & {
+  vm?: undefined;
+  vmi: VirtualMachineInstance;
+  standalone: true;
+};
+
+/**
+ * One row of the VM list and every field the filters, sort and CSV read, derived once per watch
+ * update so that a filter keystroke only compares strings.
+ */
+export type VMListEntry = VMEntry | StandaloneVMIEntry;
+
+const labelsOf = (labels?: Record<string, string>): string[] =>
+  Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
+
 const conditionsOf = (vm: VirtualMachine): string[] =>
   (vm.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
 
-export const toVMListEntry = (vm: VirtualMachine, vmi?: VirtualMachineInstance): VMListEntry => ({
+export const toVMListEntry = (vm: VirtualMachine, vmi?: VirtualMachineInstance): VMEntry => ({
   key: resourceKey(vm),
   vm,
   vmi,
@@ -53,14 +71,38 @@ export const toVMListEntry = (vm: VirtualMachine, vmi?: VirtualMachineInstance):
   os: getOperatingSystem(vm, vmi),
   node: getNodeName(vmi),
   ips: getIPAddresses(vmi),
-  labels: Object.entries(vm.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`),
+  labels: labelsOf(vm.metadata?.labels),
   vcpus: getVCPUs(vm, vmi),
   memory: getMemory(vm, vmi),
   conditions: conditionsOf(vm),
 });
 
+export const toStandaloneVMIEntry = (vmi: VirtualMachineInstance): StandaloneVMIEntry => ({
+  key: resourceKey(vmi),
+  vmi,
+  standalone: true,
+  name: vmi.metadata?.name ?? '',
+  namespace: vmi.metadata?.namespace ?? '',
+  created: vmi.metadata?.creationTimestamp ?? '',
+  status: getVMIStatus(vmi),
+  os: vmi.status?.guestOSInfo?.prettyName || vmi.status?.guestOSInfo?.name,
+  node: getNodeName(vmi),
+  ips: getIPAddresses(vmi),
+  labels: labelsOf(vmi.metadata?.labels),
+  vcpus: getVCPUs(undefined, vmi),
+  memory: getMemory(undefined, vmi),
+  conditions: (vmi.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type),
+});
+
+/** A VMI that a VM owns: its VM row shows it, even while the VM is not in the list yet. */
+const isOwnedByVM = (vmi: VirtualMachineInstance): boolean =>
+  (vmi.metadata?.ownerReferences ?? []).some(
+    (o) => o.kind === 'VirtualMachine' && o.apiVersion.startsWith('kubevirt.io/'),
+  );
+
 /**
- * Joins the VM list with the VMI list (one watch each) by namespace/name. Entries of VMs whose
+ * Joins the VM list with the VMI list (one watch each) by namespace/name; VMIs that no VM owns
+ * become rows of their own. Entries of VMs whose
  * objects did not change are reused, so memoized rows skip re-rendering.
  */
 export const joinVMListEntries = (
@@ -75,6 +117,11 @@ export const joinVMListEntries = (
     const vmi = vmiByKey.get(key);
     const old = previous?.get(key);
     next.set(key, old && old.vm === vm && old.vmi === vmi ? old : toVMListEntry(vm, vmi));
+  }
+  for (const [key, vmi] of vmiByKey) {
+    if (next.has(key) || isOwnedByVM(vmi)) continue;
+    const old = previous?.get(key);
+    next.set(key, old?.standalone && old.vmi === vmi ? old : toStandaloneVMIEntry(vmi));
   }
   return next;
 };

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Checkbox, Label, LabelGroup } from '@patternfly/react-core';
 import type { RowProps } from '@openshift-console/dynamic-plugin-sdk';
 import { ResourceLink, TableData, Timestamp } from '@openshift-console/dynamic-plugin-sdk';
-import { NAMESPACE_GVK, NODE_GVK, VM_GVK } from '../../../models/gvks';
+import { NAMESPACE_GVK, NODE_GVK, VM_GVK, VMI_GVK } from '../../../models/gvks';
 import { isEntryMigrating } from '../../../utils/vmList/bulk';
 import type { VMListEntry } from '../../../utils/vmList/entries';
 import VirtualMachineStatus from '../VirtualMachineStatus';
@@ -34,15 +34,22 @@ const VirtualMachineRow: FC<RowProps<VMListEntry, VMListRowData>> = ({
         activeColumnIDs={activeColumnIDs}
         className="pf-v6-c-table__check"
       >
-        <Checkbox
-          id={`select-${entry.key}`}
-          aria-label={t('Select {{name}}', { name: entry.name })}
-          isChecked={selected.has(entry.key)}
-          onChange={(_e, checked) => onSelect(entry.key, checked)}
-        />
+        {/* Bulk actions are VM actions: a standalone VMI cannot take part. */}
+        {!entry.standalone && (
+          <Checkbox
+            id={`select-${entry.key}`}
+            aria-label={t('Select {{name}}', { name: entry.name })}
+            isChecked={selected.has(entry.key)}
+            onChange={(_e, checked) => onSelect(entry.key, checked)}
+          />
+        )}
       </TableData>
       <TableData id="name" activeColumnIDs={activeColumnIDs}>
-        <ResourceLink groupVersionKind={VM_GVK} name={entry.name} namespace={entry.namespace} />
+        <ResourceLink
+          groupVersionKind={entry.standalone ? VMI_GVK : VM_GVK}
+          name={entry.name}
+          namespace={entry.namespace}
+        />
       </TableData>
       <TableData id="namespace" activeColumnIDs={activeColumnIDs}>
         <ResourceLink groupVersionKind={NAMESPACE_GVK} name={entry.namespace} />
@@ -92,12 +99,14 @@ const VirtualMachineRow: FC<RowProps<VMListEntry, VMListRowData>> = ({
         activeColumnIDs={activeColumnIDs}
         className="pf-v6-c-table__action"
       >
-        <VirtualMachineActionsMenu
-          vm={entry.vm}
-          vmi={entry.vmi}
-          migrating={isEntryMigrating(entry)}
-          variant="kebab"
-        />
+        {!entry.standalone && (
+          <VirtualMachineActionsMenu
+            vm={entry.vm}
+            vmi={entry.vmi}
+            migrating={isEntryMigrating(entry)}
+            variant="kebab"
+          />
+        )}
       </TableData>
     </>
   );

@@ -16,6 +16,7 @@ import type { VMListColumn } from '../../../utils/vmList/columns';
 import { DEFAULT_VM_LIST_COLUMNS, resolveVMListColumns } from '../../../utils/vmList/columns';
 import { toCSV } from '../../../utils/vmList/csv';
 import type { VMListEntry } from '../../../utils/vmList/entries';
+import { selectableEntries } from '../../../utils/vmList/bulk';
 import type { VMListFilters } from '../../../utils/vmList/filters';
 import {
   filterVMListEntries,
@@ -101,7 +102,10 @@ const VirtualMachinesList: FC<VirtualMachinesListProps> = ({ namespace }) => {
       }),
     [],
   );
-  const selectShown = useCallback(() => setSelectedKeys(new Set(shown.map((e) => e.key))), [shown]);
+  const selectShown = useCallback(
+    () => setSelectedKeys(new Set(selectableEntries(shown).map((e) => e.key))),
+    [shown],
+  );
   const selectNone = useCallback(() => setSelectedKeys(new Set()), []);
 
   const [storedColumns, setStoredColumns] = useUserSettings<VMListColumn[] | undefined>(

@@ -12,6 +12,7 @@ import { ColumnsIcon, ExportIcon } from '@patternfly/react-icons';
 import type { FacetOption, VMFacet, VMListFilters } from '../../../utils/vmList/filters';
 import { VM_FACETS } from '../../../utils/vmList/filters';
 import type { VMListEntry } from '../../../utils/vmList/entries';
+import { selectableEntries } from '../../../utils/vmList/bulk';
 import BulkActionsMenu from './BulkActionsMenu';
 import BulkSelect from './BulkSelect';
 import FacetFilterMenu from './FacetFilterMenu';
@@ -64,7 +65,9 @@ const VirtualMachinesToolbar: FC<VirtualMachinesToolbarProps> = ({
   };
   const hidden: VMFacet[] = allProjects ? [] : ['project'];
   const selectedKeys = new Set(selected.map((e) => e.key));
-  const allShownSelected = shown.length > 0 && shown.every((e) => selectedKeys.has(e.key));
+  const selectable = selectableEntries(shown);
+  const allShownSelected =
+    selectable.length > 0 && selectable.every((e) => selectedKeys.has(e.key));
 
   // One chip group per active filter; the Filter menu itself sits in the first of them.
   const chipGroups: {
@@ -108,7 +111,7 @@ const VirtualMachinesToolbar: FC<VirtualMachinesToolbarProps> = ({
           <ToolbarItem>
             <BulkSelect
               selectedCount={selected.length}
-              shownCount={shown.length}
+              shownCount={selectable.length}
               allShownSelected={allShownSelected}
               onSelectShown={onSelectShown}
               onSelectNone={onSelectNone}
