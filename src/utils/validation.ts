@@ -17,7 +17,9 @@ export type ValidationIssue =
   | { code: 'label-value' }
   | { code: 'duplicate' }
   | { code: 'yaml'; detail: string }
-  | { code: 'cloud-init-mapping' };
+  | { code: 'cloud-init-mapping' }
+  | { code: 'http-url' }
+  | { code: 'image-reference' };
 
 const DNS_1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS_1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -128,4 +130,42 @@ export const validateYAMLMapping = (text: string): ValidationIssue | undefined =
   } catch (e) {
     return { code: 'yaml', detail: e instanceof Error ? e.message.split('\n')[0] : String(e) };
   }
+};
+
+/** An absolute `http://` or `https://` URL with a host and no spaces (CDI's HTTP import source). */
+export const validateHTTPURL = (value: string): ValidationIssue | undefined => {
+  const text = value.trim();
+  if (!text) return { code: 'required' };
+  if (/\s/.test(text)) return { code: 'http-url' };
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname
+      ? undefined
+      : { code: 'http-url' };
+  } catch {
+    return { code: 'http-url' };
+  }
+};
+
+const DOMAIN_PART = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const DOMAIN = `${DOMAIN_PART}(?:\\.${DOMAIN_PART})*(?::[0-9]+)?`;
+const PATH_PART = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const TAG = '[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}';
+const DIGEST = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const IMAGE_REFERENCE = new RegExp(
+  `^(?:${DOMAIN}/)?${PATH_PART}(?:/${PATH_PART})*(?::${TAG})?(?:@${DIGEST})?$`,
+);
+
+/**
+ * A container image reference as the registry import takes it: `[docker://][registry[:port]/]path`
+ * with lowercase path components, then an optional `:tag` and `@digest`.
+ */
+export const validateImageReference = (value: string): ValidationIssue | undefined => {
+  const text = value.trim();
+  if (!text) return { code: 'required' };
+  const reference = text.startsWith('docker://') ? text.slice('docker://'.length) : text;
+  const name = reference.split('@')[0].replace(/:[^/]*$/, '');
+  return name.length <= 255 && IMAGE_REFERENCE.test(reference)
+    ? undefined
+    : { code: 'image-reference' };
 };

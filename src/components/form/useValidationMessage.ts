@@ -45,6 +45,10 @@ export const useValidationMessage = (): ((
           return t('Invalid YAML: {{detail}}', { detail: issue.detail });
         case 'cloud-init-mapping':
           return t('The cloud-init data must be a YAML mapping.');
+        case 'http-url':
+          return t('Enter an absolute HTTP or HTTPS URL, such as https://example.com/disk.qcow2.');
+        case 'image-reference':
+          return t('Enter a container image, such as quay.io/containerdisks/fedora:latest.');
       }
     },
     [t],

@@ -1,5 +1,6 @@
 import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
 import type { Recipe } from '../vmPatch';
+import { dataVolumeSource } from './diskSource';
 import type { VMDataVolumeTemplate, VMDisk, VMVolume } from './types';
 import { draftTemplateSpec, draftVMSpec, pruneEmpty } from './types';
 
@@ -33,29 +34,13 @@ export const dataVolumeName = (vmName: string, diskName: string): string =>
   `${vmName}-${diskName}`.slice(0, 253);
 
 /** The DataVolume `spec` for a form (not for `pvc`, which uses the claim as it is). */
-export const dataVolumeSpec = (form: DiskForm, vmNamespace: string) => {
-  const source =
-    form.source === 'http'
-      ? { http: { url: form.url ?? '' } }
-      : form.source === 'registry'
-        ? {
-            registry: {
-              url: (form.image ?? '').startsWith('docker://')
-                ? (form.image ?? '')
-                : `docker://${form.image ?? ''}`,
-            },
-          }
-        : form.source === 'pvcClone'
-          ? { pvc: { name: form.pvcName ?? '', namespace: form.pvcNamespace || vmNamespace } }
-          : { blank: {} };
-  return {
-    source,
-    storage: {
-      resources: { requests: { storage: form.size ?? '' } },
-      ...(form.storageClass ? { storageClassName: form.storageClass } : {}),
-    },
-  };
-};
+export const dataVolumeSpec = (form: DiskForm, vmNamespace: string) => ({
+  source: dataVolumeSource(form, vmNamespace),
+  storage: {
+    resources: { requests: { storage: (form.size ?? '').trim() } },
+    ...(form.storageClass ? { storageClassName: form.storageClass } : {}),
+  },
+});
 
 /** The disk device of a form (`disk` or `cdrom`, with its bus). */
 export const diskDevice = (name: string, drive: DiskDrive, bus: DiskBus): VMDisk =>

@@ -1,39 +1,67 @@
 import type { VirtualMachine } from '../../models/types';
 import {
   validateDNSLabel,
+  validateHTTPURL,
+  validateImageReference,
   validateLabelKey,
   validateLabelValue,
   validateQuantity,
   type ValidationIssue,
 } from '../validation';
 import { isDiskNameTaken, type DiskForm } from './disks';
+import { diskSourceFields, isCloneTooSmall } from './diskSource';
 import { hasPodNetwork, isNICNameTaken, isValidMAC, type NICForm } from './nics';
 import type { VMToleration } from './types';
 
+/** A clone smaller than its source PVC; `min` is the source's requested size as written. */
+export type CloneSizeIssue = { code: 'clone-size'; min: string };
+
 /** Issues of a form's fields, by field name (only the invalid ones). */
-export type FormIssues<F extends string> = Partial<Record<F, ValidationIssue | 'taken' | 'mac'>>;
+export type FormIssues<F extends string> = Partial<
+  Record<F, ValidationIssue | CloneSizeIssue | 'taken' | 'mac'>
+>;
+
+/** The Add disk dialog's fields that can be invalid. */
+export type DiskFormField = 'name' | 'size' | 'pvcName' | 'url' | 'image';
 
 /** The smallest disk the Add disk dialog accepts (1 MiB). */
 const MIN_DISK_SIZE = 2 ** 20;
 
 /**
- * The Add disk dialog's rules: a DNS-1123 label not used by another disk or volume, a size for
- * every source that creates a DataVolume, a PVC name for the PVC sources.
+ * The Add disk dialog's rules: a DNS-1123 label not used by another disk or volume; a size for
+ * every source that creates a DataVolume (for a clone at least the source PVC's requested size,
+ * `cloneSourceSize`); an absolute http(s) URL for a URL import, an image reference for a registry
+ * import, a PVC for the PVC sources.
  */
 export const validateDiskForm = (
   vm: VirtualMachine,
   form: DiskForm,
-): FormIssues<'name' | 'size' | 'pvcName'> => {
-  const issues: FormIssues<'name' | 'size' | 'pvcName'> = {};
+  cloneSourceSize?: string,
+): FormIssues<DiskFormField> => {
+  const issues: FormIssues<DiskFormField> = {};
+  const fields = diskSourceFields(form.source);
   const name = validateDNSLabel(form.name);
   if (name) issues.name = name;
   else if (isDiskNameTaken(vm, form.name)) issues.name = 'taken';
-  if (form.source !== 'pvc') {
+  if (fields.storage) {
     const size = validateQuantity(form.size ?? '', MIN_DISK_SIZE);
     if (size) issues.size = size;
+    else if (
+      form.source === 'pvcClone' &&
+      cloneSourceSize &&
+      isCloneTooSmall(form.size, cloneSourceSize)
+    )
+      issues.size = { code: 'clone-size', min: cloneSourceSize };
   }
-  if ((form.source === 'pvc' || form.source === 'pvcClone') && !form.pvcName)
-    issues.pvcName = { code: 'required' };
+  if (fields.url) {
+    const url = validateHTTPURL(form.url ?? '');
+    if (url) issues.url = url;
+  }
+  if (fields.image) {
+    const image = validateImageReference(form.image ?? '');
+    if (image) issues.image = image;
+  }
+  if (fields.pvc && !form.pvcName) issues.pvcName = { code: 'required' };
   return issues;
 };
 

@@ -5,7 +5,7 @@ import type { FormIssues } from '../../../../../utils/vmSpec/forms';
 
 type Issue = FormIssues<string>[string];
 
-/** The message of a form issue: a validator's issue, or the forms' own `taken` and `mac`. */
+/** The message of a form issue: a validator's issue, or the forms' own `taken`, `mac`, `clone-size`. */
 export const useIssueMessage = (): ((issue: Issue) => string | undefined) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const message = useValidationMessage();
@@ -13,6 +13,10 @@ export const useIssueMessage = (): ((issue: Issue) => string | undefined) => {
     (issue: Issue) => {
       if (issue === 'taken') return t('This name is already used.');
       if (issue === 'mac') return t('Enter a MAC address, such as 02:00:00:00:00:01.');
+      if (issue?.code === 'clone-size')
+        return t('The size must be at least the size of the source PVC ({{size}}).', {
+          size: issue.min,
+        });
       return message(issue);
     },
     [t, message],

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { validateHTTPURL, validateImageReference } from '../validation';
+import type { DiskForm } from './disks';
+import { claimRequestedSize, dataVolumeSource, isCloneTooSmall, registryURL } from './diskSource';
+import { validateDiskForm } from './forms';
+
+const form = (over: Partial<DiskForm>): DiskForm => ({
+  name: 'data',
+  source: 'blank',
+  size: '5Gi',
+  drive: 'disk',
+  bus: 'virtio',
+  ...over,
+});
+
+const vm = {
+  metadata: { name: 'vm1', namespace: 'ns' },
+  spec: { template: { spec: { domain: { devices: {} } } } },
+} as never;
+
+describe('dataVolumeSource', () => {
+  it.each<[Partial<DiskForm>, object]>([
+    [{}, { blank: {} }],
+    [{ source: 'http', url: ' https://x/a.qcow2 ' }, { http: { url: 'https://x/a.qcow2' } }],
+    [{ source: 'registry', image: 'quay.io/a/b' }, { registry: { url: 'docker://quay.io/a/b' } }],
+    [{ source: 'pvcClone', pvcName: 'g' }, { pvc: { name: 'g', namespace: 'ns' } }],
+    [
+      { source: 'pvcClone', pvcName: 'g', pvcNamespace: 'os' },
+      { pvc: { name: 'g', namespace: 'os' } },
+    ],
+  ])('%o', (over, expected) => {
+    expect(dataVolumeSource(form(over), 'ns')).toEqual(expected);
+  });
+
+  it('keeps a docker:// prefix', () => {
+    expect(registryURL('docker://a/b:1')).toBe('docker://a/b:1');
+  });
+});
+
+describe('validators', () => {
+  it.each([
+    ['https://example.com/disk.qcow2', undefined],
+    ['http://10.0.0.1:8080/a.img', undefined],
+    ['', 'required'],
+    ['ftp://example.com/a', 'http-url'],
+    ['example.com/disk.qcow2', 'http-url'],
+    ['https://exa mple.com/a', 'http-url'],
+    ['not a url', 'http-url'],
+  ])('URL %j', (url, code) => {
+    expect(validateHTTPURL(url)?.code).toBe(code);
+  });
+
+  it.each([
+    ['quay.io/containerdisks/fedora:latest', undefined],
+    ['docker://registry:5000/os/rhel9', undefined],
+    ['fedora', undefined],
+    [`quay.io/a/b@sha256:${'a'.repeat(64)}`, undefined],
+    ['', 'required'],
+    ['Quay.io/UPPER/x', 'image-reference'],
+    ['https://quay.io/a', 'image-reference'],
+    ['quay.io/a b', 'image-reference'],
+    ['quay.io/a:', 'image-reference'],
+  ])('image %j', (image, code) => {
+    expect(validateImageReference(image)?.code).toBe(code);
+  });
+});
+
+describe('clone size', () => {
+  it.each<[string | undefined, string | undefined, boolean]>([
+    ['10Gi', '30Gi', true],
+    ['30Gi', '30Gi', false],
+    ['1Ti', '30Gi', false],
+    ['x', '30Gi', false],
+    ['10Gi', undefined, false],
+  ])('%s from %s too small: %s', (size, source, expected) => {
+    expect(isCloneTooSmall(size, source)).toBe(expected);
+  });
+
+  it('reads the requested size', () => {
+    expect(claimRequestedSize({ spec: { resources: { requests: { storage: '2Gi' } } } })).toBe(
+      '2Gi',
+    );
+    expect(claimRequestedSize({})).toBeUndefined();
+  });
+});
+
+describe('validateDiskForm by source', () => {
+  it.each<[Partial<DiskForm>, string | undefined, object]>([
+    [{ source: 'http', url: 'https://x/a' }, undefined, {}],
+    [{ source: 'http', url: 'x' }, undefined, { url: { code: 'http-url' } }],
+    [{ source: 'registry', image: 'a/b' }, undefined, {}],
+    [{ source: 'registry', image: '' }, undefined, { image: { code: 'required' } }],
+    [{ source: 'pvcClone', pvcName: 'g' }, '10Gi', { size: { code: 'clone-size', min: '10Gi' } }],
+    [{ source: 'pvcClone', pvcName: 'g', size: '10Gi' }, '10Gi', {}],
+    [{ source: 'pvcClone' }, undefined, { pvcName: { code: 'required' } }],
+  ])('%o (source %s)', (over, sourceSize, expected) => {
+    expect(validateDiskForm(vm, form(over), sourceSize)).toEqual(expected);
+  });
+});

@@ -1,0 +1,76 @@
+import { parseQuantity } from '../validation';
+import type { DiskForm, DiskSourceKind } from './disks';
+
+/** A DataVolume's `spec.source` as the Add disk dialog writes it. */
+export type DiskDataVolumeSource =
+  | { blank: Record<string, never> }
+  | { http: { url: string } }
+  | { registry: { url: string } }
+  | { pvc: { name: string; namespace: string } };
+
+const DOCKER = 'docker://';
+
+/** The registry import URL of an image reference: `docker://` is added when missing. */
+export const registryURL = (image: string): string => {
+  const text = image.trim();
+  return text.startsWith(DOCKER) ? text : `${DOCKER}${text}`;
+};
+
+/**
+ * The DataVolume source for a form (not for `pvc`, which uses the claim as it is): an HTTP(S)
+ * import, a registry import, a clone of a PVC (in the VM's namespace unless another is chosen),
+ * or a blank volume.
+ */
+export const dataVolumeSource = (form: DiskForm, vmNamespace: string): DiskDataVolumeSource => {
+  switch (form.source) {
+    case 'http':
+      return { http: { url: (form.url ?? '').trim() } };
+    case 'registry':
+      return { registry: { url: registryURL(form.image ?? '') } };
+    case 'pvcClone':
+      return { pvc: { name: form.pvcName ?? '', namespace: form.pvcNamespace || vmNamespace } };
+    default:
+      return { blank: {} };
+  }
+};
+
+/** Which fields of the Add disk dialog a source uses. */
+export type DiskSourceFields = {
+  url: boolean;
+  image: boolean;
+  /** The PVC's project (clone only: an existing PVC must be in the VM's namespace). */
+  project: boolean;
+  pvc: boolean;
+  /** Size and storage class of the new DataVolume. */
+  storage: boolean;
+};
+
+/** The fields each source shows; a new DataVolume (every source but `pvc`) gets size and class. */
+export const diskSourceFields = (source: DiskSourceKind): DiskSourceFields => ({
+  url: source === 'http',
+  image: source === 'registry',
+  project: source === 'pvcClone',
+  pvc: source === 'pvc' || source === 'pvcClone',
+  storage: source !== 'pvc',
+});
+
+/** The requested size of a claim (`spec.resources.requests.storage`), if it names one. */
+export const claimRequestedSize = (claim: {
+  spec?: { resources?: { requests?: Record<string, unknown> } };
+}): string | undefined => {
+  const size = claim.spec?.resources?.requests?.storage;
+  return typeof size === 'string' || typeof size === 'number' ? String(size) : undefined;
+};
+
+/**
+ * Whether a clone's size is smaller than its source PVC's requested size (CDI cannot clone into a
+ * smaller volume). Unknown or unparsable sizes are not judged here.
+ */
+export const isCloneTooSmall = (
+  size: string | undefined,
+  sourceSize: string | undefined,
+): boolean => {
+  const target = parseQuantity(size?.trim() || undefined);
+  const source = parseQuantity(sourceSize);
+  return target !== undefined && source !== undefined && target < source;
+};
