@@ -6,7 +6,6 @@ import { startCdi } from './cdi';
 import { startCheckups } from './checkup';
 import { startVirtHandler } from './handler';
 import { progressOf, startMigrationController } from './migration';
-import { startServiceLoadBalancer } from './network/serviceLoadBalancer';
 import type { ControllerRuntime, RuntimeOptions, Stoppable } from './runtime/runtime';
 import { createControllerRuntime } from './runtime/runtime';
 import { startSnapshotControllers } from './snapshot';
@@ -54,7 +53,6 @@ export const startVirtualization = async (
     await startMigrationController(runtime),
     await startSnapshotControllers(runtime),
     startCheckups(runtime),
-    startServiceLoadBalancer(runtime),
     startMetrics(runtime, {
       guestStats: (uid) => guests.get(uid)?.stats(),
       migrationProgress: progressOf,
