@@ -126,14 +126,24 @@ export class GarbageCollector {
       this.dropOwner(ref, ownerUid);
       return;
     }
-    if (!dep.metadata.deletionTimestamp || policy === 'Foreground') {
-      this.service.delete(
-        kind,
-        dep.metadata.namespace,
-        ref.name,
-        { propagationPolicy: policy },
-        systemContext(),
-      );
+    if (!dep.metadata.deletionTimestamp || policy === 'Foreground')
+      this.tryDelete(kind, dep.metadata.namespace, ref.name, policy);
+  }
+
+  /**
+   * Deletes one object; a refusal (an admission policy such as VM delete protection) leaves it for
+   * the sweep to retry without holding up the objects after it.
+   */
+  private tryDelete(
+    kind: ResourceKind,
+    namespace: string | undefined,
+    name: string,
+    policy: 'Background' | 'Foreground',
+  ): void {
+    try {
+      this.service.delete(kind, namespace, name, { propagationPolicy: policy }, systemContext());
+    } catch (err) {
+      if (process.env.LOCAL_CLUSTER_DEBUG) console.error('garbage collector:', err);
     }
   }
 
@@ -162,15 +172,8 @@ export class GarbageCollector {
       if (!kind.namespaced || kind.virtual) continue;
       for (const obj of this.store.list(storageKey(kind), name)) {
         remaining++;
-        if (!obj.metadata.deletionTimestamp) {
-          this.service.delete(
-            kind,
-            name,
-            obj.metadata.name ?? '',
-            { propagationPolicy: 'Background' },
-            systemContext(),
-          );
-        }
+        if (!obj.metadata.deletionTimestamp)
+          this.tryDelete(kind, name, obj.metadata.name ?? '', 'Background');
       }
     }
     if (remaining) return;

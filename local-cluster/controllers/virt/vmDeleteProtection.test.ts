@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, isNotFound } from '../runtime/apiClient';
-import { VM } from '../runtime/resources';
+import { NAMESPACE, VM, VM_SNAPSHOT } from '../runtime/resources';
 import type { TestCluster } from '../runtime/testCluster';
-import { startTestCluster } from '../runtime/testCluster';
+import { eventually, startTestCluster } from '../runtime/testCluster';
 import { startVirtController } from './index';
-import { NS, TEST_TIMEOUT_MS, getVm, vmSpec } from './integrationHelpers';
+import { NS, TEST_TIMEOUT_MS, WAIT_MS, getVm, vmSpec } from './integrationHelpers';
 import { DELETE_PROTECTION_LABEL } from './vmDeleteProtection';
 
 const protectedVm = (name: string, value: string) => {
@@ -56,5 +56,36 @@ describe('VM delete protection', { timeout: TEST_TIMEOUT_MS }, () => {
     await t.admin.create(VM, NS, protectedVm('off', 'false'));
     expect(await deleteError(t, 'shouting')).toBeUndefined();
     expect(await deleteError(t, 'off')).toBeUndefined();
+  });
+
+  it('keeps a protected VM, and only it, in a terminating namespace until the label goes', async () => {
+    const ns = 'doomed';
+    await t.admin.create(NAMESPACE, undefined, { metadata: { name: ns } });
+    const vm = protectedVm('keeper', 'true');
+    vm.metadata.namespace = ns;
+    await t.admin.create(VM, ns, vm);
+    // A kind the namespace cleanup reaches after VirtualMachines: the refusal must not stop it.
+    await t.admin.create(VM_SNAPSHOT, ns, {
+      metadata: { name: 'before-upgrade' },
+      spec: { source: { apiGroup: 'kubevirt.io', kind: 'VirtualMachine', name: 'keeper' } },
+    });
+    await t.admin.delete(NAMESPACE, undefined, ns);
+    await eventually(
+      () => t.admin.find(VM_SNAPSHOT, ns, 'before-upgrade'),
+      (snapshot) => !snapshot,
+      WAIT_MS,
+      'the snapshot to go',
+    );
+    expect(await t.admin.find(VM, ns, 'keeper')).toBeDefined();
+    expect(await t.admin.find(NAMESPACE, undefined, ns)).toBeDefined();
+    await t.admin.patch(VM, ns, 'keeper', {
+      metadata: { labels: { [DELETE_PROTECTION_LABEL]: null } },
+    });
+    await eventually(
+      () => t.admin.find(NAMESPACE, undefined, ns),
+      (namespace) => !namespace,
+      WAIT_MS,
+      'the namespace to go',
+    );
   });
 });

@@ -55,8 +55,10 @@ export type VMListEntry = VMEntry | StandaloneVMIEntry;
 const labelsOf = (labels?: Record<string, string>): string[] =>
   Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
 
-const conditionsOf = (vm: VirtualMachine): string[] =>
-  (vm.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
+const conditionsOf = (obj: {
+  status?: { conditions?: { type: string; status: string }[] };
+}): string[] =>
+  (obj.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type);
 
 export const toVMListEntry = (vm: VirtualMachine, vmi?: VirtualMachineInstance): VMEntry => ({
   key: resourceKey(vm),
@@ -91,7 +93,7 @@ export const toStandaloneVMIEntry = (vmi: VirtualMachineInstance): StandaloneVMI
   labels: labelsOf(vmi.metadata?.labels),
   vcpus: getVCPUs(undefined, vmi),
   memory: getMemory(undefined, vmi),
-  conditions: (vmi.status?.conditions ?? []).filter((c) => c.status === 'True').map((c) => c.type),
+  conditions: conditionsOf(vmi),
 });
 
 /** A VMI that a VM owns: its VM row shows it, even while the VM is not in the list yet. */

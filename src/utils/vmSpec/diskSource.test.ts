@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateHTTPURL, validateImageReference } from '../validation';
 import type { DiskForm } from './disks';
-import { claimRequestedSize, dataVolumeSource, isCloneTooSmall, registryURL } from './diskSource';
+import { dataVolumeSource, isCloneTooSmall, registryURL } from './diskSource';
 import { validateDiskForm } from './forms';
 
 const form = (over: Partial<DiskForm>): DiskForm => ({
@@ -74,13 +74,6 @@ describe('clone size', () => {
     ['10Gi', undefined, false],
   ])('%s from %s too small: %s', (size, source, expected) => {
     expect(isCloneTooSmall(size, source)).toBe(expected);
-  });
-
-  it('reads the requested size', () => {
-    expect(claimRequestedSize({ spec: { resources: { requests: { storage: '2Gi' } } } })).toBe(
-      '2Gi',
-    );
-    expect(claimRequestedSize({})).toBeUndefined();
   });
 });
 

@@ -54,14 +54,6 @@ export const diskSourceFields = (source: DiskSourceKind): DiskSourceFields => ({
   storage: source !== 'pvc',
 });
 
-/** The requested size of a claim (`spec.resources.requests.storage`), if it names one. */
-export const claimRequestedSize = (claim: {
-  spec?: { resources?: { requests?: Record<string, unknown> } };
-}): string | undefined => {
-  const size = claim.spec?.resources?.requests?.storage;
-  return typeof size === 'string' || typeof size === 'number' ? String(size) : undefined;
-};
-
 /**
  * Whether a clone's size is smaller than its source PVC's requested size (CDI cannot clone into a
  * smaller volume). Unknown or unparsable sizes are not judged here.
