@@ -6,6 +6,7 @@ import { startCdi } from './cdi';
 import { startCheckups } from './checkup';
 import { startVirtHandler } from './handler';
 import { progressOf, startMigrationController } from './migration';
+import { startServiceLoadBalancer } from './network/serviceLoadBalancer';
 import type { ControllerRuntime, RuntimeOptions, Stoppable } from './runtime/runtime';
 import { createControllerRuntime } from './runtime/runtime';
 import { startSnapshotControllers } from './snapshot';
@@ -53,6 +54,7 @@ export const startVirtualization = async (
     await startMigrationController(runtime),
     await startSnapshotControllers(runtime),
     startCheckups(runtime),
+    startServiceLoadBalancer(runtime),
     startMetrics(runtime, {
       guestStats: (uid) => guests.get(uid)?.stats(),
       migrationProgress: progressOf,

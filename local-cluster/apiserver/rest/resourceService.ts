@@ -25,6 +25,7 @@ import { admitObject } from './admitObject';
 import { ListPaging } from './listPaging';
 import { isNoop, now, prepareCreate, prepareUpdate } from './objectLifecycle';
 import { applyPatchBody } from './patchObject';
+import { allocateNodePorts, nodePortsOf } from './serviceNodePorts';
 import type { PatchType } from './patchObject';
 import type { RequestContext } from './requestContext';
 import { recordUpdateManager } from '../patch/applyPatch';
@@ -83,6 +84,21 @@ export class ResourceService {
   }
 
   private readonly paging = new ListPaging();
+
+  /** Services get node ports the way kube's Service storage hands them out (serviceNodePorts.ts). */
+  private withNodePorts(kind: ResourceKind, obj: KubeObject, stored?: KubeObject): KubeObject {
+    if (kind.group !== '' || kind.plural !== 'services') return obj;
+    const taken = new Set(
+      this.store
+        .list(storageKey(kind), undefined)
+        .filter(
+          (o) =>
+            o.metadata.namespace !== obj.metadata.namespace || o.metadata.name !== obj.metadata.name,
+        )
+        .flatMap(nodePortsOf),
+    );
+    return allocateNodePorts(obj, stored, taken);
+  }
 
   constructor(
     readonly store: ObjectStore,
@@ -213,6 +229,7 @@ export class ResourceService {
       ctx.fieldValidation,
       ctx.warnings,
     );
+    created = this.withNodePorts(kind, created);
     this.runAdmissionHooks({ operation: 'CREATE', kind, object: created, ctx });
     const name = created.metadata.name ?? '';
     if (this.store.get(storageKey(kind), ns, name))
@@ -299,6 +316,7 @@ export class ResourceService {
       ctx.fieldValidation,
       ctx.warnings,
     );
+    if (!subresource) admitted = this.withNodePorts(kind, admitted, stored);
     this.runAdmissionHooks({
       operation: 'UPDATE',
       kind,

@@ -54,7 +54,7 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
       case 'scheduling':
         return <SchedulingSection vm={vm} />;
       case 'ssh':
-        return <SSHSection vm={vm} />;
+        return <SSHSection vm={vm} vmi={vmi} />;
       case 'initialRun':
         return <InitialRunSection vm={vm} />;
       case 'metadata':

@@ -2,19 +2,22 @@ import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClipboardCopy, DescriptionList, Title } from '@patternfly/react-core';
 import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
-import type { VirtualMachine } from '../../../../../models/types';
+import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
 import { getVirtctlSSHCommand } from '../../../../../utils/vmFields';
 import { getSSHKeySettings } from '../../../../../utils/vmSpec/ssh';
 import { SettingItem } from './SettingItem';
 import SSHKeyModal, { type SSHKeyModalProps } from './SSHKeyModal';
+import SSHServiceSetting from './SSHServiceSetting';
 
 type SSHSectionProps = {
   /** The VM reached over SSH. */
   vm: VirtualMachine;
+  /** The running instance, if any (its node and labels, for the SSH service). */
+  vmi?: VirtualMachineInstance;
 };
 
-/** Configuration → SSH: the virtctl command to copy and the public key secret. */
-const SSHSection: FC<SSHSectionProps> = ({ vm }) => {
+/** Configuration → SSH: the virtctl command, SSH through a Service, and the public key secret. */
+const SSHSection: FC<SSHSectionProps> = ({ vm, vmi }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const launch = useOverlay();
   const key = getSSHKeySettings(vm);
@@ -37,6 +40,7 @@ const SSHSection: FC<SSHSectionProps> = ({ vm }) => {
             {getVirtctlSSHCommand(vm)}
           </ClipboardCopy>
         </SettingItem>
+        <SSHServiceSetting vm={vm} vmi={vmi} />
       </DescriptionList>
       <Title headingLevel="h3" className="pf-v6-u-mt-lg">
         {t('Public SSH key')}
