@@ -1,9 +1,11 @@
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { VirtualMachine, VirtualMachineInstance } from '../models/types';
 import { buildPatch, type PatchOperation, type Recipe } from './vmPatch';
-import { SSH_SERVICE_LABEL, type SSHServiceType } from './vmSpec/ssh';
 
-export { SSH_SERVICE_LABEL, type SSHServiceType };
+/** The template label an SSH service selects the VM by when its pods lack the domain label. */
+export const SSH_SERVICE_LABEL = 'vm.kubevirt.io/ssh-service';
+
+export type SSHServiceType = 'none' | 'NodePort' | 'LoadBalancer';
 
 /** The label KubeVirt's templates (and the console's create flows) give a VM's pods. */
 export const DOMAIN_LABEL = 'kubevirt.io/domain';

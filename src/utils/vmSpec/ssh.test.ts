@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VirtualMachine } from '../../models/types';
 import { applyRecipes } from '../vmPatch';
-import {
-  SSH_SERVICE_LABEL,
-  addSSHServiceLabel,
-  getSSHKeySettings,
-  isSSHPublicKey,
-  setSSHKey,
-  sshCommandForService,
-  sshKeySecret,
-  sshService,
-} from './ssh';
+import { getSSHKeySettings, isSSHPublicKey, setSSHKey, sshKeySecret } from './ssh';
 
 const vm: VirtualMachine = {
   metadata: { name: 'vm1', namespace: 'ns' },
@@ -53,33 +44,5 @@ describe('SSH keys', () => {
 
   it('secret with the key', () => {
     expect(sshKeySecret('ns', 's', ' ssh-rsa AAA \n').stringData).toEqual({ key: 'ssh-rsa AAA' });
-  });
-});
-
-describe('SSH service', () => {
-  it('label on the template and a service selecting it', () => {
-    const next = applyRecipes(vm, addSSHServiceLabel);
-    expect(next.spec?.template.metadata?.labels).toEqual({ [SSH_SERVICE_LABEL]: 'vm1' });
-    const svc = sshService(vm, 'NodePort');
-    expect(svc.metadata.name).toBe('vm1-ssh-service');
-    expect(svc.spec).toMatchObject({ type: 'NodePort', selector: { [SSH_SERVICE_LABEL]: 'vm1' } });
-  });
-
-  it.each([
-    [
-      { spec: { type: 'NodePort', ports: [{ port: 22, nodePort: 30022 }] } },
-      'ssh fedora@10.0.0.1 -p 30022',
-    ],
-    [{ spec: { type: 'NodePort', ports: [{ port: 22 }] } }, undefined],
-    [
-      {
-        spec: { type: 'LoadBalancer', ports: [{ port: 22 }] },
-        status: { loadBalancer: { ingress: [{ ip: '1.2.3.4' }] } },
-      },
-      'ssh fedora@1.2.3.4 -p 22',
-    ],
-    [{ spec: { type: 'LoadBalancer', ports: [{ port: 22 }] } }, undefined],
-  ])('command for %j', (svc, cmd) => {
-    expect(sshCommandForService(svc, 'fedora', '10.0.0.1')).toBe(cmd);
   });
 });

@@ -1,6 +1,6 @@
 import type { VirtualMachine } from '../../models/types';
 import type { Recipe } from '../vmPatch';
-import { draftTemplateMetadata, draftTemplateSpec } from './types';
+import { draftTemplateSpec } from './types';
 
 /** Static keys go in through cloud-init NoCloud at first boot; dynamic through the guest agent. */
 export type KeyInjection = 'static' | 'dynamic';
@@ -59,57 +59,3 @@ const SSH_KEY =
 
 /** Whether the text is one OpenSSH public key line. */
 export const isSSHPublicKey = (text: string): boolean => SSH_KEY.test(text.trim());
-
-/** The template label an SSH service selects the VM by. */
-export const SSH_SERVICE_LABEL = 'vm.kubevirt.io/ssh-service';
-
-export type SSHServiceType = 'none' | 'NodePort' | 'LoadBalancer';
-
-/** Name of the SSH service of a VM. */
-export const sshServiceName = (vmName: string): string => `${vmName}-ssh-service`.slice(0, 63);
-
-/** Adds the selector label to the template (pods of the next start carry it). */
-export const addSSHServiceLabel: Recipe<VirtualMachine> = (vm) => {
-  const metadata = draftTemplateMetadata(vm as VirtualMachine);
-  metadata.labels = { ...(metadata.labels ?? {}), [SSH_SERVICE_LABEL]: vm.metadata?.name ?? '' };
-};
-
-/** The Service that exposes the VM's port 22. */
-export const sshService = (vm: VirtualMachine, type: Exclude<SSHServiceType, 'none'>) => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: {
-    name: sshServiceName(vm.metadata?.name ?? ''),
-    namespace: vm.metadata?.namespace,
-    labels: { [SSH_SERVICE_LABEL]: vm.metadata?.name ?? '' },
-  },
-  spec: {
-    type,
-    selector: { [SSH_SERVICE_LABEL]: vm.metadata?.name ?? '' },
-    ports: [{ name: 'ssh', protocol: 'TCP', port: 22, targetPort: 22 }],
-  },
-});
-
-type ServiceLike = {
-  spec?: { type?: string; ports?: { port?: number; nodePort?: number }[] };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
-};
-
-/** The `ssh` command through a service: NodePort on a node's address, LoadBalancer on its ingress. */
-export const sshCommandForService = (
-  service: ServiceLike,
-  user: string | undefined,
-  nodeAddress: string | undefined,
-): string | undefined => {
-  const who = user ? `${user}@` : '';
-  if (service.spec?.type === 'NodePort') {
-    const port = service.spec.ports?.[0]?.nodePort;
-    return port && nodeAddress ? `ssh ${who}${nodeAddress} -p ${port}` : undefined;
-  }
-  if (service.spec?.type === 'LoadBalancer') {
-    const ingress = service.status?.loadBalancer?.ingress?.[0];
-    const host = ingress?.ip ?? ingress?.hostname;
-    return host ? `ssh ${who}${host} -p ${service.spec.ports?.[0]?.port ?? 22}` : undefined;
-  }
-  return undefined;
-};
