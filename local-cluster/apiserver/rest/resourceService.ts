@@ -93,7 +93,8 @@ export class ResourceService {
         .list(storageKey(kind), undefined)
         .filter(
           (o) =>
-            o.metadata.namespace !== obj.metadata.namespace || o.metadata.name !== obj.metadata.name,
+            o.metadata.namespace !== obj.metadata.namespace ||
+            o.metadata.name !== obj.metadata.name,
         )
         .flatMap(nodePortsOf),
     );
