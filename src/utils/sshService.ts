@@ -1,49 +1,43 @@
-import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import type { VirtualMachine, VirtualMachineInstance } from '../models/types';
-import { buildPatch, type PatchOperation, type Recipe } from './vmPatch';
+import { buildPatch, type PatchOperation } from './vmPatch';
+import {
+  buildVMService,
+  decideServiceSelector,
+  NODE_ADDRESS_PLACEHOLDER,
+  type SelectorDecision,
+  servicePort,
+  type VMService,
+  type VMServicePort,
+  vmServiceName,
+} from './vmService';
+
+export {
+  addSelectorLabel,
+  DOMAIN_LABEL,
+  NODE_ADDRESS_PLACEHOLDER,
+  nodeAddress,
+  type NodeAddresses,
+  pickNode,
+  type SelectorDecision,
+} from './vmService';
 
 /** The template label an SSH service selects the VM by when its pods lack the domain label. */
 export const SSH_SERVICE_LABEL = 'vm.kubevirt.io/ssh-service';
 
 export type SSHServiceType = 'none' | 'NodePort' | 'LoadBalancer';
 
-/** The label KubeVirt's templates (and the console's create flows) give a VM's pods. */
-export const DOMAIN_LABEL = 'kubevirt.io/domain';
-
 /** A core v1 Service as far as SSH access reads and writes it. */
-export type SSHService = K8sResourceCommon & {
-  spec?: {
-    type?: string;
-    selector?: Record<string, string>;
-    ports?: {
-      name?: string;
-      protocol?: string;
-      port?: number;
-      targetPort?: number | string;
-      nodePort?: number;
-    }[];
-  };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+export type SSHService = VMService;
+
+const SSH_PORT: VMServicePort = {
+  suffix: '-ssh-service',
+  label: SSH_SERVICE_LABEL,
+  portName: 'ssh',
+  port: 22,
 };
 
-/** A Node as far as its addresses go. */
-export type NodeAddresses = K8sResourceCommon & {
-  status?: { addresses?: { type?: string; address?: string }[] };
-};
-
-const SUFFIX = '-ssh-service';
-
-/**
- * Name of the VM's SSH Service, `<vm>-ssh-service`. Service names are DNS-1035 labels (a letter
- * first, no dots, at most 63 characters), stricter than VM names: dots become dashes, a leading
- * digit gets `vm-` in front, and a long VM name is cut so the suffix still fits.
- */
-export const sshServiceName = (vmName: string): string => {
-  let base = vmName.replace(/\./g, '-');
-  if (!/^[a-z]/.test(base)) base = `vm-${base}`;
-  base = base.slice(0, 63 - SUFFIX.length).replace(/-+$/, '');
-  return `${base}${SUFFIX}`;
-};
+/** Name of the VM's SSH Service, `<vm>-ssh-service` (a valid Service name, see vmServiceName). */
+export const sshServiceName = (vmName: string): string => vmServiceName(vmName, SSH_PORT.suffix);
 
 /** What the Service's type means in the SSH service type list (other types count as none). */
 export const sshServiceTypeOf = (service: SSHService | undefined): SSHServiceType =>
@@ -51,70 +45,21 @@ export const sshServiceTypeOf = (service: SSHService | undefined): SSHServiceTyp
     ? service.spec.type
     : 'none';
 
-export type SelectorDecision = {
-  /** The Service's selector: a label the VM's pods carry (or will carry). */
-  selector: Record<string, string>;
-  /** The template lacks the label: add it before creating the Service. */
-  addLabel: boolean;
-  /** The running VMI lacks the label: the Service reaches the VM only after a restart. */
-  restartNeeded: boolean;
-};
-
 /**
- * Which pod label the Service selects. KubeVirt copies `spec.template.metadata.labels` to the
- * VMI and its virt-launcher pod, so the label must be in the template: `kubevirt.io/domain:
- * <vm>` when the template has it, otherwise the dedicated `vm.kubevirt.io/ssh-service: <vm>`
- * (added to the template when missing). A running VMI started before the label was added does
- * not carry it until the VM restarts.
+ * Which pod label the SSH Service selects: `kubevirt.io/domain` when the template has it, else
+ * `vm.kubevirt.io/ssh-service` (see decideServiceSelector).
  */
 export const decideSelector = (
   vm: VirtualMachine,
   vmi: VirtualMachineInstance | undefined,
-): SelectorDecision => {
-  const name = vm.metadata?.name ?? '';
-  const labels = vm.spec?.template?.metadata?.labels ?? {};
-  const key = labels[DOMAIN_LABEL] === name ? DOMAIN_LABEL : SSH_SERVICE_LABEL;
-  const addLabel = labels[key] !== name;
-  const restartNeeded = Boolean(vmi) && vmi?.metadata?.labels?.[key] !== name;
-  return { selector: { [key]: name }, addLabel, restartNeeded };
-};
-
-/** Adds the selector label to the VM's template labels (other labels stay). */
-export const addSelectorLabel =
-  (selector: Record<string, string>): Recipe<VirtualMachine> =>
-  (vm) => {
-    const template = (vm.spec ??= { template: {} } as NonNullable<VirtualMachine['spec']>).template;
-    const metadata = (template.metadata ??= {});
-    metadata.labels = { ...(metadata.labels ?? {}), ...selector };
-  };
+): SelectorDecision => decideServiceSelector(vm, vmi, SSH_SERVICE_LABEL);
 
 /** The Service exposing the VM's port 22, owned by the VM (removed with it). */
 export const buildSSHService = (
   vm: VirtualMachine,
   type: Exclude<SSHServiceType, 'none'>,
   selector: Record<string, string>,
-): SSHService => ({
-  apiVersion: 'v1',
-  kind: 'Service',
-  metadata: {
-    name: sshServiceName(vm.metadata?.name ?? ''),
-    namespace: vm.metadata?.namespace,
-    labels: { [SSH_SERVICE_LABEL]: vm.metadata?.name ?? '' },
-    ownerReferences: [
-      {
-        apiVersion: vm.apiVersion ?? 'kubevirt.io/v1',
-        kind: vm.kind ?? 'VirtualMachine',
-        name: vm.metadata?.name ?? '',
-        uid: vm.metadata?.uid ?? '',
-      },
-    ],
-  },
-  spec: {
-    type,
-    selector,
-    ports: [{ name: 'ssh', protocol: 'TCP', port: 22, targetPort: 22 }],
-  },
-});
+): SSHService => buildVMService(vm, SSH_PORT, type, selector);
 
 /** What choosing a type in the list does to the cluster. */
 export type SSHServiceChange =
@@ -140,26 +85,6 @@ export const planSSHServiceChange = (
   };
 };
 
-/** The address a NodePort is reached on: the node's external address, else its internal one. */
-export const nodeAddress = (node: NodeAddresses | undefined): string | undefined => {
-  const addresses = node?.status?.addresses ?? [];
-  return (
-    addresses.find((a) => a.type === 'ExternalIP' && a.address)?.address ??
-    addresses.find((a) => a.type === 'InternalIP' && a.address)?.address
-  );
-};
-
-/** The node to print in the NodePort command: the VM's own node when known, else the first with an address. */
-export const pickNode = (
-  nodes: NodeAddresses[],
-  preferred: string | undefined,
-): NodeAddresses | undefined =>
-  nodes.find((n) => n.metadata?.name === preferred && nodeAddress(n)) ??
-  nodes.find((n) => nodeAddress(n));
-
-/** Stands for the node's address when no Node can be read. */
-export const NODE_ADDRESS_PLACEHOLDER = '<node-address>';
-
 export type SSHServiceAccess =
   /** The command to copy. `placeholder`: the node address is not known, the user fills it in. */
   | { state: 'ready'; command: string; placeholder: boolean }
@@ -179,7 +104,7 @@ export const sshServiceAccess = (
   address: string | undefined,
 ): SSHServiceAccess => {
   const who = user ? `${user}@` : '';
-  const port = service?.spec?.ports?.find((p) => p.port === 22) ?? service?.spec?.ports?.[0];
+  const port = servicePort(service, 22);
   switch (sshServiceTypeOf(service)) {
     case 'NodePort': {
       if (!port?.nodePort) return { state: 'pendingNodePort' };

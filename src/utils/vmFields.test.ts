@@ -7,6 +7,7 @@ import {
   getRunStrategy,
   getVCPUs,
   getVirtctlSSHCommand,
+  isWindowsVM,
 } from './vmFields';
 
 const base = (spec: Partial<VirtualMachine['spec']>, annotations = {}): VirtualMachine => ({
@@ -69,6 +70,36 @@ describe('vm fields', () => {
     ).toBe('Fedora Linux 41');
     expect(getOperatingSystem(base({ preference: { name: 'fedora' } }))).toBe('fedora');
   });
+
+  it.each([
+    ['the OS annotation', base({}, { 'vm.kubevirt.io/os': 'windows2k22' }), undefined, true],
+    ['a Linux OS annotation', base({}, { 'vm.kubevirt.io/os': 'rhel9' }), undefined, false],
+    ['the preference', base({ preference: { name: 'windows.2k22.virtio' } }), undefined, true],
+    ['nothing known', base({}), undefined, false],
+    [
+      'the guest agent',
+      base({}, { 'vm.kubevirt.io/os': 'rhel9' }),
+      { status: { guestOSInfo: { id: 'mswindows', name: 'Microsoft Windows' } } },
+      true,
+    ],
+    [
+      'a template OS label',
+      { ...base({}), metadata: { name: 'w', labels: { 'os.template.kubevirt.io/win10': 'true' } } },
+      undefined,
+      true,
+    ],
+    [
+      'a template OS label that is not true',
+      {
+        ...base({}),
+        metadata: { name: 'w', labels: { 'os.template.kubevirt.io/win10': 'false' } },
+      },
+      undefined,
+      false,
+    ],
+  ])('isWindowsVM from %s', (_what, vm, vmi, want) =>
+    expect(isWindowsVM(vm as VirtualMachine, vmi as VirtualMachineInstance | undefined)).toBe(want),
+  );
 
   it('builds the virtctl ssh command with the cloud-init user', () => {
     const vm = base({});

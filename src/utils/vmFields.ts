@@ -39,6 +39,28 @@ export const getOperatingSystem = (
   vm.spec?.template?.metadata?.annotations?.[OS_ANNOTATION] ||
   getPreferenceName(vm);
 
+/** Label prefix of the common templates' OS labels (`os.template.kubevirt.io/win2k22: "true"`). */
+const OS_TEMPLATE_LABEL_PREFIX = 'os.template.kubevirt.io/';
+
+const WINDOWS_OS = /^(win|microsoft windows)/i;
+
+/**
+ * Whether the guest is Windows: the guest agent's OS id (`mswindows`) or name, the template's OS
+ * annotation or the preference (`windows2k22`, `windows.2k22.virtio`), or an OS label of the
+ * template the VM was made from.
+ */
+export const isWindowsVM = (vm: VirtualMachine, vmi?: VirtualMachineInstance): boolean => {
+  if (vmi?.status?.guestOSInfo?.id === 'mswindows') return true;
+  if (WINDOWS_OS.test(getOperatingSystem(vm, vmi) ?? '')) return true;
+  const labels = { ...vm.metadata?.labels, ...vm.spec?.template?.metadata?.labels };
+  return Object.entries(labels).some(
+    ([key, value]) =>
+      key.startsWith(OS_TEMPLATE_LABEL_PREFIX) &&
+      value === 'true' &&
+      WINDOWS_OS.test(key.slice(OS_TEMPLATE_LABEL_PREFIX.length)),
+  );
+};
+
 /** Every IP address of the VMI's interfaces, primary first, without duplicates. */
 export const getIPAddresses = (vmi?: VirtualMachineInstance): string[] => {
   const addresses = new Set<string>();

@@ -17,7 +17,11 @@ import { ExternalLinkAltIcon, TerminalIcon } from '@patternfly/react-icons';
 import { startVM } from '../actions/vmRequests';
 import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
 import { getErrorMessage } from '../../utils/errors';
+import { getGuestCredentials } from '../../utils/guestCredentials';
+import { isWindowsVM } from '../../utils/vmFields';
 import { isHeadless } from '../../utils/vmSpec/details';
+import DesktopViewer from './DesktopViewer';
+import GuestCredentials from './GuestCredentials';
 import SerialConsole from './serial/SerialConsole';
 import VncConsole from './vnc/VncConsole';
 
@@ -31,62 +35,77 @@ export type VMConsolesProps = {
   standalone?: boolean;
 };
 
-type ConsoleKind = 'vnc' | 'serial';
+type ConsoleKind = 'vnc' | 'serial' | 'desktop';
 
 /** The standalone console page of a VM (console.page/route/standalone in console-extensions.json). */
 export const standaloneConsolePath = (namespace: string, name: string): string =>
   `/k8s/ns/${encodeURIComponent(namespace)}/kubevirt.io~v1~VirtualMachine/${encodeURIComponent(name)}/console/standalone`;
 
+/** The console in front: the Desktop viewer only for Windows, never VNC when headless. */
+const shownConsole = (
+  kind: ConsoleKind,
+  vm: { windows: boolean; headless: boolean },
+): ConsoleKind => {
+  if (kind === 'desktop' && vm.windows) return 'desktop';
+  if (vm.headless) return 'serial';
+  return kind === 'desktop' ? 'vnc' : kind;
+};
+
+/** A stopped VM: its consoles need it running, so offer to start it. */
+const StartVM: FC<{ vm: VirtualMachine }> = ({ vm }) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<string | undefined>();
+  const start = async () => {
+    setStarting(true);
+    setStartError(undefined);
+    try {
+      await startVM(vm);
+    } catch (err) {
+      setStartError(getErrorMessage(err));
+    } finally {
+      setStarting(false);
+    }
+  };
+  return (
+    <EmptyState
+      titleText={t('This VirtualMachine is not running')}
+      headingLevel="h2"
+      icon={TerminalIcon}
+    >
+      <EmptyStateBody>{t('Start the VirtualMachine to open its console.')}</EmptyStateBody>
+      <EmptyStateFooter>
+        {startError && (
+          <Alert variant="danger" isInline title={t('The VirtualMachine could not be started')}>
+            {startError}
+          </Alert>
+        )}
+        <EmptyStateActions>
+          <Button variant="primary" onClick={start} isLoading={starting} isDisabled={starting}>
+            {t('Start')}
+          </Button>
+        </EmptyStateActions>
+      </EmptyStateFooter>
+    </EmptyState>
+  );
+};
+
 /**
  * The VM's consoles: a VNC ⇄ serial switch that keeps both sessions (both stay mounted, one is
- * hidden), a Start button for a stopped VM and the reason why a headless VM has no VNC console.
+ * hidden), the Desktop viewer (RDP) for Windows VMs, the guest login credentials cloud-init
+ * sets, a Start button for a stopped VM and the reason why a headless VM has no VNC console.
  */
 const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const headless = isHeadless(vm);
+  const windows = isWindowsVM(vm, vmi);
+  const credentials = getGuestCredentials(vm);
   const [kind, setKind] = useState<ConsoleKind>(headless ? 'serial' : 'vnc');
-  const [starting, setStarting] = useState(false);
-  const [startError, setStartError] = useState<string | undefined>();
   const namespace = vm.metadata?.namespace ?? '';
   const name = vm.metadata?.name ?? '';
   const running = vmi?.status?.phase === 'Running';
-  const shown: ConsoleKind = headless ? 'serial' : kind;
+  const shown = shownConsole(kind, { windows, headless });
   const height = standalone ? 'calc(100vh - 160px)' : '60vh';
-
-  if (!vmi) {
-    const start = async () => {
-      setStarting(true);
-      setStartError(undefined);
-      try {
-        await startVM(vm);
-      } catch (err) {
-        setStartError(getErrorMessage(err));
-      } finally {
-        setStarting(false);
-      }
-    };
-    return (
-      <EmptyState
-        titleText={t('This VirtualMachine is not running')}
-        headingLevel="h2"
-        icon={TerminalIcon}
-      >
-        <EmptyStateBody>{t('Start the VirtualMachine to open its console.')}</EmptyStateBody>
-        <EmptyStateFooter>
-          {startError && (
-            <Alert variant="danger" isInline title={t('The VirtualMachine could not be started')}>
-              {startError}
-            </Alert>
-          )}
-          <EmptyStateActions>
-            <Button variant="primary" onClick={start} isLoading={starting} isDisabled={starting}>
-              {t('Start')}
-            </Button>
-          </EmptyStateActions>
-        </EmptyStateFooter>
-      </EmptyState>
-    );
-  }
 
   return (
     <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsMd' }}>
@@ -107,6 +126,14 @@ const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
                 isSelected={shown === 'serial'}
                 onChange={() => setKind('serial')}
               />
+              {windows && (
+                <ToggleGroupItem
+                  text={t('Desktop viewer')}
+                  buttonId="console-kind-desktop"
+                  isSelected={shown === 'desktop'}
+                  onChange={() => setKind('desktop')}
+                />
+              )}
             </ToggleGroup>
           </FlexItem>
           {!standalone && (
@@ -126,7 +153,22 @@ const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
           )}
         </Flex>
       </FlexItem>
-      {headless && (
+      {credentials && (
+        <FlexItem>
+          <GuestCredentials credentials={credentials} />
+        </FlexItem>
+      )}
+      {shown === 'desktop' && (
+        <FlexItem>
+          <DesktopViewer vm={vm} vmi={vmi} />
+        </FlexItem>
+      )}
+      {!vmi && shown !== 'desktop' && (
+        <FlexItem>
+          <StartVM vm={vm} />
+        </FlexItem>
+      )}
+      {vmi && headless && (
         <FlexItem>
           <Alert variant="info" isInline title={t('VNC console unavailable')}>
             {t(
@@ -135,7 +177,7 @@ const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
           </Alert>
         </FlexItem>
       )}
-      {!running && (
+      {vmi && !running && shown !== 'desktop' && (
         <FlexItem>
           <Alert
             variant="info"
@@ -145,7 +187,7 @@ const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
           />
         </FlexItem>
       )}
-      {!headless && (
+      {vmi && !headless && (
         <FlexItem hidden={shown !== 'vnc'}>
           <VncConsole
             namespace={namespace}
@@ -156,15 +198,17 @@ const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
           />
         </FlexItem>
       )}
-      <FlexItem hidden={shown !== 'serial'}>
-        <SerialConsole
-          namespace={namespace}
-          name={name}
-          running={running}
-          active={shown === 'serial'}
-          height={height}
-        />
-      </FlexItem>
+      {vmi && (
+        <FlexItem hidden={shown !== 'serial'}>
+          <SerialConsole
+            namespace={namespace}
+            name={name}
+            running={running}
+            active={shown === 'serial'}
+            height={height}
+          />
+        </FlexItem>
+      )}
     </Flex>
   );
 };

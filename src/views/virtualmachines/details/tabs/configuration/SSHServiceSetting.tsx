@@ -12,14 +12,9 @@ import {
   HelperTextItem,
   Spinner,
 } from '@patternfly/react-core';
-import {
-  k8sCreate,
-  k8sDelete,
-  k8sPatch,
-  useK8sWatchResource,
-} from '@openshift-console/dynamic-plugin-sdk';
-import { NodeModel, ServiceModel } from '../../../../../models';
-import { modelToGroupVersionKind } from '../../../../../models/modelUtils';
+import { k8sCreate, k8sDelete, k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
+import { useNodePortAddress, useVMService } from '../../../../../components/services/useVMService';
+import { ServiceModel } from '../../../../../models';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
 import { getErrorMessage } from '../../../../../utils/errors';
 import {
@@ -27,11 +22,7 @@ import {
   buildSSHService,
   decideSelector,
   NODE_ADDRESS_PLACEHOLDER,
-  nodeAddress,
-  type NodeAddresses,
-  pickNode,
   planSSHServiceChange,
-  type SSHService,
   sshServiceAccess,
   sshServiceName,
   type SSHServiceType,
@@ -41,15 +32,10 @@ import { getCloudInitUser } from '../../../../../utils/vmFields';
 import { patchVM } from './patchVM';
 import { SettingItem } from './SettingItem';
 
-const SERVICE_GVK = modelToGroupVersionKind(ServiceModel);
-const NODE_GVK = modelToGroupVersionKind(NodeModel);
-
 type SSHServiceSettingProps = {
   vm: VirtualMachine;
   vmi?: VirtualMachineInstance;
 };
-
-const isNotFound = (error: unknown): boolean => (error as { code?: number })?.code === 404;
 
 /**
  * SSH access through a Service: the type list (None / NodePort / LoadBalancer) creates, retypes
@@ -59,25 +45,14 @@ const SSHServiceSetting: FC<SSHServiceSettingProps> = ({ vm, vmi }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const name = sshServiceName(vm.metadata?.name ?? '');
   const namespace = vm.metadata?.namespace;
-  const [watched, watchLoaded, watchError] = useK8sWatchResource<SSHService>({
-    groupVersionKind: SERVICE_GVK,
-    name,
-    namespace,
-  });
-  const missing = isNotFound(watchError);
-  const service = watchLoaded && !watchError ? watched : undefined;
-  const ready = watchLoaded || missing;
-  const readError = watchError && !missing ? watchError : undefined;
+  const { service, ready, readError } = useVMService(name, namespace);
   const type = sshServiceTypeOf(service);
-  const [nodes] = useK8sWatchResource<NodeAddresses[]>(
-    type === 'NodePort' ? { groupVersionKind: NODE_GVK, isList: true } : null,
-  );
+  const address = useNodePortAddress(type === 'NodePort', vmi?.status?.nodeName);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
 
   const decision = decideSelector(vm, vmi);
-  const node = pickNode(nodes ?? [], vmi?.status?.nodeName);
-  const access = sshServiceAccess(service, getCloudInitUser(vm), nodeAddress(node));
+  const access = sshServiceAccess(service, getCloudInitUser(vm), address);
   const label = Object.entries(decision.selector)
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
@@ -115,7 +90,7 @@ const SSHServiceSetting: FC<SSHServiceSettingProps> = ({ vm, vmi }) => {
               aria-label={t('SSH service type')}
               value={type}
               style={{ minWidth: '28ch' }}
-              isDisabled={!ready || busy || Boolean(readError)}
+              isDisabled={!ready || busy || readError !== undefined}
               onChange={(_e, value) => onChange(value as SSHServiceType)}
             >
               <FormSelectOption value="none" label={t('None')} />
@@ -141,7 +116,7 @@ const SSHServiceSetting: FC<SSHServiceSettingProps> = ({ vm, vmi }) => {
             </HelperTextItem>
           </HelperText>
         )}
-        {readError && (
+        {readError !== undefined && (
           <Alert
             variant="warning"
             isInline

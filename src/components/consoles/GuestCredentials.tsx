@@ -1,0 +1,88 @@
+import type { FC } from 'react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  Button,
+  ClipboardCopy,
+  ClipboardCopyAction,
+  clipboardCopyFunc,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  ExpandableSection,
+} from '@patternfly/react-core';
+import { EyeIcon, EyeSlashIcon } from '@patternfly/react-icons';
+import type { GuestCredentials as Credentials } from '../../utils/guestCredentials';
+
+const MASK = '••••••••';
+
+/**
+ * "Guest login credentials": the user and password cloud-init creates, each with a copy button;
+ * the password is masked until revealed (copying it works either way).
+ */
+const GuestCredentials: FC<{ credentials: Credentials }> = ({ credentials }) => {
+  const { t } = useTranslation('plugin__virt-console-plugin');
+  const [expanded, setExpanded] = useState(false);
+  const [revealed, setRevealed] = useState(false);
+  const { user, password } = credentials;
+  return (
+    <ExpandableSection
+      toggleText={t('Guest login credentials')}
+      isExpanded={expanded}
+      onToggle={(_e, value) => setExpanded(value)}
+    >
+      <p className="pf-v6-u-mb-sm">
+        {t('The user name and password that cloud-init creates in the guest.')}
+      </p>
+      <DescriptionList isHorizontal isCompact>
+        {user && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('User name')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              <ClipboardCopy
+                isReadOnly
+                hoverTip={t('Copy to clipboard')}
+                clickTip={t('Copied')}
+                textAriaLabel={t('User name')}
+                toggleAriaLabel={t('Copy user name')}
+                copyAriaLabel={t('Copy user name')}
+              >
+                {user}
+              </ClipboardCopy>
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
+        {password && (
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Password')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              <ClipboardCopy
+                isReadOnly
+                hoverTip={t('Copy to clipboard')}
+                clickTip={t('Copied')}
+                textAriaLabel={t('Password')}
+                copyAriaLabel={t('Copy password')}
+                onCopy={(event) => clipboardCopyFunc(event, password)}
+                additionalActions={
+                  <ClipboardCopyAction>
+                    <Button
+                      variant="control"
+                      aria-label={revealed ? t('Hide password') : t('Show password')}
+                      icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
+                      onClick={() => setRevealed((r) => !r)}
+                    />
+                  </ClipboardCopyAction>
+                }
+              >
+                {revealed ? password : MASK}
+              </ClipboardCopy>
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        )}
+      </DescriptionList>
+    </ExpandableSection>
+  );
+};
+
+export default GuestCredentials;
