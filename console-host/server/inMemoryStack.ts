@@ -30,3 +30,17 @@ export const startInMemoryStack = async (): Promise<InMemoryStack> => {
     },
   };
 };
+
+/**
+ * A fresh stack boots the demo guests at once, and QEMU without KVM fills both cores for about
+ * 15 s: the first test's page would load slower than its timeouts allow. Waits (at most a minute)
+ * until every guest shows its login prompt.
+ */
+export const guestsBooted = async (cluster: VirtualCluster): Promise<void> => {
+  const deadline = Date.now() + 60_000;
+  const booted = () => {
+    const guests = cluster.virtualization.guests.list();
+    return guests.length > 0 && guests.every((g) => g.booted);
+  };
+  while (!booted() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+};
