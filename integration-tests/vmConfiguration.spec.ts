@@ -46,6 +46,83 @@ const openCPUMemory = async (page: Page) => {
 };
 
 test.describe('VirtualMachine configuration', () => {
+  test('disks from a URL, a registry and a PVC clone become DataVolume templates', async ({
+    page,
+    stack,
+  }) => {
+    await createVirtualMachine(stack, NS, 'e2e-cfg-sources');
+    const claims = (
+      await stack.api(
+        'GET',
+        '/api/v1/namespaces/openshift-virtualization-os-images/persistentvolumeclaims',
+      )
+    ).json as { items: { metadata: { name: string } }[] };
+    const golden = claims.items.map((c) => c.metadata.name).find((n) => n.startsWith('fedora'));
+    expect(golden).toBeTruthy();
+    await page.goto(configURL(stack, 'e2e-cfg-sources', 'storage'));
+    const addDisk = async (name: string, source: string) => {
+      await page.getByRole('button', { name: 'Add disk' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add disk' });
+      await dialog.getByRole('textbox', { name: 'Name' }).fill(name);
+      await dialog.getByRole('combobox', { name: 'Source' }).selectOption({ label: source });
+      return dialog;
+    };
+
+    const url = await addDisk('iso', 'URL (creates PVC)');
+    await url.getByRole('textbox', { name: 'URL' }).fill('ftp://example.com/a.iso');
+    await expect(url.getByText('Enter an absolute HTTP or HTTPS URL')).toBeVisible();
+    await url.getByRole('textbox', { name: 'URL' }).fill('https://example.com/images/a.iso');
+    await url.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'CD-ROM' });
+    await url.getByRole('checkbox', { name: 'Apply optimized StorageProfile settings' }).uncheck();
+    await url.getByRole('combobox', { name: 'Access mode' }).selectOption('ReadWriteMany');
+    await url.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(url).toHaveCount(0);
+
+    const registry = await addDisk('tools', 'Registry (creates PVC)');
+    await registry
+      .getByRole('textbox', { name: 'Container image' })
+      .fill('quay.io/containerdisks/fedora:40');
+    await registry.getByRole('checkbox', { name: 'Enable preallocation' }).check();
+    await registry.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(registry).toHaveCount(0);
+
+    const clone = await addDisk('copy', 'PVC (clones PVC)');
+    await clone.getByRole('textbox', { name: 'Size' }).fill('1Gi');
+    await clone
+      .getByRole('combobox', { name: 'PVC project' })
+      .selectOption('openshift-virtualization-os-images');
+    await clone.getByRole('combobox', { name: 'PersistentVolumeClaim' }).selectOption(golden!);
+    // The size follows the source, since a clone cannot be smaller.
+    await expect(clone.getByRole('textbox', { name: 'Size' })).toHaveValue('30Gi');
+    await clone.getByRole('textbox', { name: 'Size' }).fill('20Gi');
+    await expect(clone.getByText('at least the size of the source PVC (30Gi)')).toBeVisible();
+    await clone.getByRole('textbox', { name: 'Size' }).fill('30Gi');
+    await page.screenshot({ path: '/tmp/shots/vm-config-add-disk-clone.png' });
+    await clone.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(clone).toHaveCount(0);
+
+    const vm = (await stack.api('GET', `${VMS}/e2e-cfg-sources`)).json as {
+      spec: {
+        dataVolumeTemplates: { metadata: { name: string }; spec: Record<string, unknown> }[];
+      };
+    };
+    const dv = (name: string) =>
+      vm.spec.dataVolumeTemplates.find((t) => t.metadata.name === `e2e-cfg-sources-${name}`)?.spec;
+    expect(dv('iso')).toMatchObject({
+      source: { http: { url: 'https://example.com/images/a.iso' } },
+      storage: { accessModes: ['ReadWriteMany'], volumeMode: 'Filesystem' },
+    });
+    expect(dv('tools')).toMatchObject({
+      source: { registry: { url: 'docker://quay.io/containerdisks/fedora:40' } },
+      preallocation: true,
+    });
+    expect(dv('copy')).toMatchObject({
+      source: { pvc: { name: golden, namespace: 'openshift-virtualization-os-images' } },
+      storage: { resources: { requests: { storage: '30Gi' } } },
+    });
+    await expect(page.getByRole('row', { name: /copy/ })).toContainText('30Gi');
+  });
+
   test('a blank disk and a NIC added to a running VM show in the pending-changes banner', async ({
     page,
     stack,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateHTTPURL, validateImageReference } from '../validation';
 import type { DiskForm } from './disks';
-import { dataVolumeSource, isCloneTooSmall, registryURL } from './diskSource';
+import { claimSize, dataVolumeSource, isCloneTooSmall, registryURL } from './diskSource';
 import { validateDiskForm } from './forms';
 
 const form = (over: Partial<DiskForm>): DiskForm => ({
@@ -66,6 +66,17 @@ describe('validators', () => {
 });
 
 describe('clone size', () => {
+  it('takes the claim request, then its capacity', () => {
+    expect(
+      claimSize({
+        spec: { resources: { requests: { storage: '10Gi' } } },
+        status: { capacity: { storage: '12Gi' } },
+      }),
+    ).toBe('10Gi');
+    expect(claimSize({ status: { capacity: { storage: '12Gi' } } })).toBe('12Gi');
+    expect(claimSize(undefined)).toBeUndefined();
+  });
+
   it.each<[string | undefined, string | undefined, boolean]>([
     ['10Gi', '30Gi', true],
     ['30Gi', '30Gi', false],

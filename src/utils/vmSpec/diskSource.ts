@@ -66,3 +66,12 @@ export const isCloneTooSmall = (
   const source = parseQuantity(sourceSize);
   return target !== undefined && source !== undefined && target < source;
 };
+
+type ClaimSizes = {
+  spec?: { resources?: { requests?: { storage?: string } } };
+  status?: { capacity?: { storage?: string } };
+};
+
+/** The size a clone of the claim must at least have: what the claim requested, else its capacity. */
+export const claimSize = (claim: ClaimSizes | undefined): string | undefined =>
+  claim?.spec?.resources?.requests?.storage ?? claim?.status?.capacity?.storage;

@@ -84,6 +84,22 @@ describe('dataVolumeSpec', () => {
       storageClassName: 'slow',
     });
   });
+
+  it('leaves volume and access mode to the storage profile unless chosen', () => {
+    const spec = dataVolumeSpec(form({}), 'ns');
+    expect(spec.storage).not.toHaveProperty('volumeMode');
+    expect(spec.storage).not.toHaveProperty('accessModes');
+    expect(spec).not.toHaveProperty('preallocation');
+  });
+
+  it('writes chosen volume mode, access mode and preallocation', () => {
+    const spec = dataVolumeSpec(
+      form({ volumeMode: 'Block', accessMode: 'ReadWriteMany', preallocation: true }),
+      'ns',
+    );
+    expect(spec.storage).toMatchObject({ volumeMode: 'Block', accessModes: ['ReadWriteMany'] });
+    expect(spec.preallocation).toBe(true);
+  });
 });
 
 describe('addDisk', () => {

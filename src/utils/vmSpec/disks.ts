@@ -27,19 +27,34 @@ export type DiskForm = {
   bus: DiskBus;
   /** Storage class; the cluster default when empty. */
   storageClass?: string;
+  /** Writes the whole volume up front (DataVolume `spec.preallocation`). */
+  preallocation?: boolean;
+  /** Volume mode; the storage profile's when unset. */
+  volumeMode?: VolumeMode;
+  /** Access mode; the storage profile's when unset. */
+  accessMode?: AccessMode;
 };
+
+export type VolumeMode = 'Filesystem' | 'Block';
+export type AccessMode = 'ReadWriteOnce' | 'ReadWriteMany' | 'ReadOnlyMany';
 
 /** Name of the DataVolume a new disk of the VM gets. */
 export const dataVolumeName = (vmName: string, diskName: string): string =>
   `${vmName}-${diskName}`.slice(0, 253);
 
-/** The DataVolume `spec` for a form (not for `pvc`, which uses the claim as it is). */
+/**
+ * The DataVolume `spec` for a form (not for `pvc`, which uses the claim as it is). Volume and
+ * access mode are left out unless chosen, so CDI takes them from the storage profile.
+ */
 export const dataVolumeSpec = (form: DiskForm, vmNamespace: string) => ({
   source: dataVolumeSource(form, vmNamespace),
   storage: {
     resources: { requests: { storage: (form.size ?? '').trim() } },
     ...(form.storageClass ? { storageClassName: form.storageClass } : {}),
+    ...(form.volumeMode ? { volumeMode: form.volumeMode } : {}),
+    ...(form.accessMode ? { accessModes: [form.accessMode] } : {}),
   },
+  ...(form.preallocation ? { preallocation: true } : {}),
 });
 
 /** The disk device of a form (`disk` or `cdrom`, with its bus). */

@@ -22,8 +22,16 @@ import {
   type DiskBus,
   type DiskDrive,
   type DiskForm,
+  type DiskSourceKind,
 } from '../../../../../utils/vmSpec/disks';
-import { validateDiskForm } from '../../../../../utils/vmSpec/forms';
+import {
+  claimSize,
+  diskSourceFields,
+  isCloneTooSmall,
+} from '../../../../../utils/vmSpec/diskSource';
+import { validateDiskForm, type DiskFormField } from '../../../../../utils/vmSpec/forms';
+import DiskSourceFields from './DiskSourceFields';
+import DiskStorageFields from './DiskStorageFields';
 import { hotplugDisk } from './hotplugDisk';
 import { patchVM } from './patchVM';
 import { useIssueMessage } from './useIssueMessage';
@@ -37,27 +45,34 @@ export type AddDiskModalProps = {
   isRunning: boolean;
 };
 
+/** A PVC as far as the dialog reads it: its name and size. */
+type PersistentVolumeClaim = K8sResourceCommon & Parameters<typeof claimSize>[0];
+
 const SC_GVK = modelToGroupVersionKind(StorageClassModel);
 const PVC_GVK = modelToGroupVersionKind(PersistentVolumeClaimModel);
 const BUSES: DiskBus[] = ['virtio', 'sata', 'scsi'];
 const BUS_LABELS: Record<DiskBus, string> = { virtio: 'VirtIO', sata: 'SATA', scsi: 'SCSI' };
-type Field = 'name' | 'size' | 'pvcName';
 
-/** Adds a blank disk (a new DataVolume template) or an existing PVC to the VM's spec. */
+/**
+ * Adds a disk to the VM: a new DataVolume (blank, imported from a URL or registry, or cloned from a
+ * PVC) or an existing PVC; in the spec for the next start, or hot-plugged into the running guest.
+ */
 const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
+  const sources: [DiskSourceKind, string][] = [
+    ['blank', t('Blank (creates PVC)')],
+    ['http', t('URL (creates PVC)')],
+    ['registry', t('Registry (creates PVC)')],
+    ['pvcClone', t('PVC (clones PVC)')],
+    ['pvc', t('Use an existing PVC')],
+  ];
   const issueMessage = useIssueMessage();
-  const namespace = vm.metadata?.namespace;
+  const namespace = vm.metadata?.namespace ?? '';
+  const count = (vm.spec?.template?.spec?.domain?.devices?.disks ?? []).length;
   const [classes] = useK8sWatchResource<K8sResourceCommon[]>({
     groupVersionKind: SC_GVK,
     isList: true,
   });
-  const [claims] = useK8sWatchResource<K8sResourceCommon[]>({
-    groupVersionKind: PVC_GVK,
-    isList: true,
-    namespace,
-  });
-  const count = (vm.spec?.template?.spec?.domain?.devices?.disks ?? []).length;
   const [form, setForm] = useState<DiskForm>({
     name: `disk-${count}`,
     source: 'blank',
@@ -66,13 +81,24 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
     bus: 'virtio',
     storageClass: '',
   });
-  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  // An existing PVC must be in the VM's namespace; a clone may come from another project.
+  const [claims] = useK8sWatchResource<PersistentVolumeClaim[]>({
+    groupVersionKind: PVC_GVK,
+    isList: true,
+    namespace: (form.source === 'pvcClone' && form.pvcNamespace) || namespace,
+  });
+  const [touched, setTouched] = useState<Partial<Record<DiskFormField, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [hotplug, setHotplug] = useState(false);
-  const issues = validateDiskForm(vm, form);
-  const error = (field: Field) =>
+  const cloneSource = claims?.find((c) => c.metadata?.name === form.pvcName);
+  const issues = validateDiskForm(
+    vm,
+    form,
+    form.source === 'pvcClone' ? claimSize(cloneSource) : undefined,
+  );
+  const error = (field: DiskFormField) =>
     submitted || touched[field] ? issueMessage(issues[field]) : undefined;
-  const set = (patch: Partial<DiskForm>, field?: Field) => {
+  const set = (patch: Partial<DiskForm>, field?: DiskFormField) => {
     setForm((current) => ({ ...current, ...patch }));
     if (field) setTouched((current) => ({ ...current, [field]: true }));
   };
@@ -86,17 +112,7 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
       saveLabel={t('Add')}
       isValid={!Object.keys(issues).length}
       onInvalid={() => setSubmitted(true)}
-      onSave={() =>
-        hotplug
-          ? hotplugDisk(vm, form)
-          : patchVM(
-              vm,
-              addDisk({
-                ...form,
-                storageClass: form.source === 'blank' ? form.storageClass : undefined,
-              }),
-            )
-      }
+      onSave={() => (hotplug ? hotplugDisk(vm, form) : patchVM(vm, addDisk(form)))}
     >
       {isRunning && (
         <>
@@ -133,56 +149,28 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
         <FormSelect
           id="disk-source"
           value={form.source}
-          onChange={(_e, source) => set({ source: source as DiskForm['source'] })}
+          onChange={(_e, source) =>
+            set({ source: source as DiskSourceKind, pvcName: '', pvcNamespace: undefined })
+          }
         >
-          <FormSelectOption value="blank" label={t('Blank (creates PVC)')} />
-          <FormSelectOption value="pvc" label={t('Use an existing PVC')} />
+          {sources.map(([value, label]) => (
+            <FormSelectOption key={value} value={value} label={label} />
+          ))}
         </FormSelect>
       </FormGroup>
-      {form.source === 'pvc' ? (
-        <FormGroup label={t('PersistentVolumeClaim')} fieldId="disk-pvc" isRequired>
-          <FormSelect
-            id="disk-pvc"
-            value={form.pvcName ?? ''}
-            validated={error('pvcName') ? 'error' : 'default'}
-            onChange={(_e, pvcName) => set({ pvcName }, 'pvcName')}
-          >
-            <FormSelectOption value="" label={t('Select a PersistentVolumeClaim')} isPlaceholder />
-            {claimNames.map((name) => (
-              <FormSelectOption key={name} value={name} label={name} />
-            ))}
-          </FormSelect>
-          <FieldError message={error('pvcName')} />
-        </FormGroup>
-      ) : (
-        <Grid hasGutter>
-          <GridItem span={6}>
-            <FormGroup label={t('Size')} fieldId="disk-size" isRequired>
-              <TextInput
-                id="disk-size"
-                value={form.size ?? ''}
-                isRequired
-                validated={error('size') ? 'error' : 'default'}
-                onChange={(_e, size) => set({ size }, 'size')}
-              />
-              <FieldError message={error('size')} help={t('A quantity, such as 2Gi or 512Mi.')} />
-            </FormGroup>
-          </GridItem>
-          <GridItem span={6}>
-            <FormGroup label={t('Storage class')} fieldId="disk-storage-class">
-              <FormSelect
-                id="disk-storage-class"
-                value={form.storageClass ?? ''}
-                onChange={(_e, storageClass) => set({ storageClass })}
-              >
-                <FormSelectOption value="" label={t('Default storage class')} />
-                {classNames.map((name) => (
-                  <FormSelectOption key={name} value={name} label={name} />
-                ))}
-              </FormSelect>
-            </FormGroup>
-          </GridItem>
-        </Grid>
+      <DiskSourceFields
+        form={form}
+        namespace={namespace}
+        claimNames={claimNames}
+        set={set}
+        error={error}
+        onClaimPicked={(name) => {
+          const size = claimSize(claims?.find((c) => c.metadata?.name === name));
+          if (form.source === 'pvcClone' && size && isCloneTooSmall(form.size, size)) set({ size });
+        }}
+      />
+      {diskSourceFields(form.source).storage && (
+        <DiskStorageFields form={form} classNames={classNames} set={set} error={error} />
       )}
       <Grid hasGutter>
         <GridItem span={6}>
