@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import {
   Button,
   ClipboardCopy,
-  ClipboardCopyAction,
+  Split,
+  SplitItem,
   clipboardCopyFunc,
   DescriptionList,
   DescriptionListDescription,
@@ -57,26 +58,30 @@ const GuestCredentials: FC<{ credentials: Credentials }> = ({ credentials }) => 
           <DescriptionListGroup>
             <DescriptionListTerm>{t('Password')}</DescriptionListTerm>
             <DescriptionListDescription>
-              <ClipboardCopy
-                isReadOnly
-                hoverTip={t('Copy to clipboard')}
-                clickTip={t('Copied')}
-                textAriaLabel={t('Password')}
-                copyAriaLabel={t('Copy password')}
-                onCopy={(event) => clipboardCopyFunc(event, password)}
-                additionalActions={
-                  <ClipboardCopyAction>
-                    <Button
-                      variant="control"
-                      aria-label={revealed ? t('Hide password') : t('Show password')}
-                      icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
-                      onClick={() => setRevealed((r) => !r)}
-                    />
-                  </ClipboardCopyAction>
-                }
-              >
-                {revealed ? password : MASK}
-              </ClipboardCopy>
+              {/* PatternFly's ClipboardCopy draws extra actions only inline, so the reveal
+                  toggle sits beside the field. */}
+              <Split hasGutter>
+                <SplitItem isFilled>
+                  <ClipboardCopy
+                    isReadOnly
+                    hoverTip={t('Copy to clipboard')}
+                    clickTip={t('Copied')}
+                    textAriaLabel={t('Password')}
+                    copyAriaLabel={t('Copy password')}
+                    onCopy={(event) => clipboardCopyFunc(event, password)}
+                  >
+                    {revealed ? password : MASK}
+                  </ClipboardCopy>
+                </SplitItem>
+                <SplitItem>
+                  <Button
+                    variant="control"
+                    aria-label={revealed ? t('Hide password') : t('Show password')}
+                    icon={revealed ? <EyeSlashIcon /> : <EyeIcon />}
+                    onClick={() => setRevealed((r) => !r)}
+                  />
+                </SplitItem>
+              </Split>
             </DescriptionListDescription>
           </DescriptionListGroup>
         )}
