@@ -91,7 +91,7 @@ test.describe('VirtualMachine configuration', () => {
     await clone
       .getByRole('combobox', { name: 'PVC project' })
       .selectOption('openshift-virtualization-os-images');
-    await clone.getByRole('combobox', { name: 'PersistentVolumeClaim' }).selectOption(golden!);
+    await clone.getByRole('combobox', { name: 'PersistentVolumeClaim' }).selectOption(golden ?? '');
     // The size follows the source, since a clone cannot be smaller.
     await expect(clone.getByRole('textbox', { name: 'Size' })).toHaveValue('30Gi');
     await clone.getByRole('textbox', { name: 'Size' }).fill('20Gi');

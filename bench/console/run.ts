@@ -118,7 +118,10 @@ const main = async () => {
     await page.goto(details);
     const tab = page.getByRole('tab', { name: 'Console', exact: true });
     await tab.waitFor({ timeout: 60_000 });
-    await tab.click();
+    // The details page lays its tab panel over the tab strip's hit area while it settles, so a
+    // pointer click can be refused; Enter on the focused tab fires the same click event.
+    await tab.focus();
+    await page.keyboard.press('Enter');
     await page.waitForFunction(
       () =>
         (window as unknown as { __consoleBench: Record<string, number | null> }).__consoleBench
