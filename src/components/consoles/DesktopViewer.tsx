@@ -1,11 +1,11 @@
 import type { FC } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import CopyField from '../CopyField';
 import {
   Alert,
   Button,
   Checkbox,
-  ClipboardCopy,
   Content,
   DescriptionList,
   DescriptionListDescription,
@@ -160,15 +160,9 @@ const DesktopViewer: FC<DesktopViewerProps> = ({ vm, vmi }) => {
             <DescriptionListTerm>{t('Address')}</DescriptionListTerm>
             <DescriptionListDescription>
               {access.state === 'ready' && (
-                <ClipboardCopy
-                  isReadOnly
-                  hoverTip={t('Copy to clipboard')}
-                  clickTip={t('Copied')}
-                  textAriaLabel={t('RDP address')}
-                  copyAriaLabel={t('Copy RDP address')}
-                >
+                <CopyField label={t('RDP address')} copyLabel={t('Copy RDP address')}>
                   {`${access.host}:${access.port}`}
-                </ClipboardCopy>
+                </CopyField>
               )}
               {access.state === 'pendingNodePort' &&
                 t('Pending: the Service {{name}} has no node port yet.', { name })}

@@ -1,9 +1,9 @@
 import type { FC } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import CopyField from '../CopyField';
 import {
   Button,
-  ClipboardCopy,
   Split,
   SplitItem,
   clipboardCopyFunc,
@@ -41,16 +41,9 @@ const GuestCredentials: FC<{ credentials: Credentials }> = ({ credentials }) => 
           <DescriptionListGroup>
             <DescriptionListTerm>{t('User name')}</DescriptionListTerm>
             <DescriptionListDescription>
-              <ClipboardCopy
-                isReadOnly
-                hoverTip={t('Copy to clipboard')}
-                clickTip={t('Copied')}
-                textAriaLabel={t('User name')}
-                toggleAriaLabel={t('Copy user name')}
-                copyAriaLabel={t('Copy user name')}
-              >
+              <CopyField label={t('User name')} copyLabel={t('Copy user name')}>
                 {user}
-              </ClipboardCopy>
+              </CopyField>
             </DescriptionListDescription>
           </DescriptionListGroup>
         )}
@@ -62,16 +55,13 @@ const GuestCredentials: FC<{ credentials: Credentials }> = ({ credentials }) => 
                   toggle sits beside the field. */}
               <Split hasGutter>
                 <SplitItem isFilled>
-                  <ClipboardCopy
-                    isReadOnly
-                    hoverTip={t('Copy to clipboard')}
-                    clickTip={t('Copied')}
-                    textAriaLabel={t('Password')}
-                    copyAriaLabel={t('Copy password')}
+                  <CopyField
+                    label={t('Password')}
+                    copyLabel={t('Copy password')}
                     onCopy={(event) => clipboardCopyFunc(event, password)}
                   >
                     {revealed ? password : MASK}
-                  </ClipboardCopy>
+                  </CopyField>
                 </SplitItem>
                 <SplitItem>
                   <Button

@@ -1,6 +1,7 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClipboardCopy, DescriptionList, Title } from '@patternfly/react-core';
+import CopyField from '../../../../../components/CopyField';
+import { DescriptionList, Title } from '@patternfly/react-core';
 import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
 import { getVirtctlSSHCommand } from '../../../../../utils/vmFields';
@@ -30,15 +31,9 @@ const SSHSection: FC<SSHSectionProps> = ({ vm, vmi }) => {
         className="pf-v6-u-mt-md"
       >
         <SettingItem term={t('SSH using virtctl')}>
-          <ClipboardCopy
-            isReadOnly
-            hoverTip={t('Copy')}
-            clickTip={t('Copied')}
-            textAriaLabel={t('SSH using virtctl')}
-            toggleAriaLabel={t('Copy SSH command')}
-          >
+          <CopyField label={t('SSH using virtctl')} copyLabel={t('Copy SSH command')}>
             {getVirtctlSSHCommand(vm)}
-          </ClipboardCopy>
+          </CopyField>
         </SettingItem>
         <SSHServiceSetting vm={vm} vmi={vmi} />
       </DescriptionList>

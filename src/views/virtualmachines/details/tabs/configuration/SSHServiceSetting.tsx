@@ -1,9 +1,9 @@
 import type { FC } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import CopyField from '../../../../../components/CopyField';
 import {
   Alert,
-  ClipboardCopy,
   Flex,
   FlexItem,
   FormSelect,
@@ -144,15 +144,12 @@ const SSHServiceSetting: FC<SSHServiceSettingProps> = ({ vm, vmi }) => {
           term={type === 'NodePort' ? t('SSH over NodePort') : t('SSH over LoadBalancer')}
         >
           {access.state === 'ready' && (
-            <ClipboardCopy
-              isReadOnly
-              hoverTip={t('Copy')}
-              clickTip={t('Copied')}
-              textAriaLabel={t('SSH command through the Service')}
-              toggleAriaLabel={t('Copy SSH command')}
+            <CopyField
+              label={t('SSH command through the Service')}
+              copyLabel={t('Copy SSH command')}
             >
               {access.command}
-            </ClipboardCopy>
+            </CopyField>
           )}
           {access.state === 'pendingIngress' && (
             <HelperText>
