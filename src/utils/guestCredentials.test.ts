@@ -21,6 +21,34 @@ describe('parseGuestCredentials', () => {
     ['#cloud-config\nuser: fedora\npassword: ""\n', { user: 'fedora', password: undefined }],
     ['#cloud-config\nuser: admin\npassword: 1234\n', { user: 'admin', password: '1234' }],
     ['#cloud-config\nuser: admin\npassword: true\n', { user: 'admin', password: 'true' }],
+    [
+      '#cloud-config\nusers:\n  - default\n  - name: cloud-user\n    plain_text_passwd: pw1\n',
+      { user: 'cloud-user', password: 'pw1' },
+    ],
+    [
+      '#cloud-config\npassword: for-default\nusers:\n  - name: ops\n',
+      { user: 'ops', password: undefined },
+    ],
+    [
+      '#cloud-config\nusers: [{name: ops}]\nchpasswd:\n  users:\n    - {name: ops, password: pw2, type: text}\n',
+      { user: 'ops', password: 'pw2' },
+    ],
+    [
+      '#cloud-config\nusers: [{name: ops}]\nchpasswd:\n  users:\n    - {name: ops, password: pw3}\n',
+      { user: 'ops', password: 'pw3' },
+    ],
+    [
+      '#cloud-config\nusers: [{name: ops}]\nchpasswd:\n  users:\n    - {name: ops, password: "$6$salt$hash"}\n    - {name: ops, password: x, type: RANDOM}\n',
+      { user: 'ops', password: undefined },
+    ],
+    [
+      '#cloud-config\nuser: fedora\nchpasswd:\n  list: |\n    root:rootpw\n    fedora:fedpw\n',
+      { user: 'fedora', password: 'fedpw' },
+    ],
+    [
+      "#cloud-config\nuser: fedora\nchpasswd:\n  list: ['fedora:RANDOM']\n",
+      { user: 'fedora', password: undefined },
+    ],
   ])('%j', (data, want) => expect(parseGuestCredentials(data)).toEqual(want));
 
   it.each([
@@ -31,6 +59,7 @@ describe('parseGuestCredentials', () => {
     ['- user: a\n', 'a list'],
     ['user: [a, b]\npassword: {x: 1}\n', 'not scalars'],
     ['user: "unclosed\n', 'invalid YAML'],
+    ['#cloud-config\nusers:\n  - default\n', 'only the default user'],
   ])('undefined for %j (%s)', (data) => expect(parseGuestCredentials(data)).toBeUndefined());
 });
 
