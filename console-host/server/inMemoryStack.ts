@@ -34,13 +34,23 @@ export const startInMemoryStack = async (): Promise<InMemoryStack> => {
 /**
  * A fresh stack boots the demo guests at once, and QEMU without KVM fills both cores for about
  * 15 s: the first test's page would load slower than its timeouts allow. Waits (at most a minute)
- * until every guest shows its login prompt.
+ * until every guest shows its login prompt, or is paused (a frozen guest never gets there).
  */
 export const guestsBooted = async (cluster: VirtualCluster): Promise<void> => {
   const deadline = Date.now() + 60_000;
-  const booted = () => {
+  // The node starts guests as their VMIs get scheduled, not all at once: settled means every guest
+  // so far is up and no new one came for a few seconds.
+  let seen = -1;
+  let settledSince = Date.now();
+  const settled = () => {
     const guests = cluster.virtualization.guests.list();
-    return guests.length > 0 && guests.every((g) => g.booted);
+    if (guests.length !== seen) {
+      seen = guests.length;
+      settledSince = Date.now();
+    }
+    const up = guests.length > 0 && guests.every((g) => g.booted || g.paused);
+    if (!up) settledSince = Date.now();
+    return up && Date.now() - settledSince >= 3000;
   };
-  while (!booted() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
+  while (!settled() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
 };

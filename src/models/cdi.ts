@@ -74,3 +74,33 @@ export const CDIModel: PluginModel = {
   namespaced: false,
   crd: true,
 };
+
+/** CDI's cluster settings; its status names the upload proxy's address. */
+export const CDIConfigModel: PluginModel = {
+  apiGroup: 'cdi.kubevirt.io',
+  apiVersion: 'v1beta1',
+  kind: 'CDIConfig',
+  plural: 'cdiconfigs',
+  abbr: 'CDIC',
+  label: 'CDIConfig',
+  labelKey: i18nKey('plugin__virt-console-plugin~CDIConfig'),
+  labelPlural: 'CDIConfigs',
+  labelPluralKey: i18nKey('plugin__virt-console-plugin~CDIConfigs'),
+  namespaced: false,
+  crd: true,
+};
+
+/** A short-lived token that lets its holder upload an image into one PVC through the proxy. */
+export const UploadTokenRequestModel: PluginModel = {
+  apiGroup: 'upload.cdi.kubevirt.io',
+  apiVersion: 'v1beta1',
+  kind: 'UploadTokenRequest',
+  plural: 'uploadtokenrequests',
+  abbr: 'UTR',
+  label: 'UploadTokenRequest',
+  labelKey: i18nKey('plugin__virt-console-plugin~UploadTokenRequest'),
+  labelPlural: 'UploadTokenRequests',
+  labelPluralKey: i18nKey('plugin__virt-console-plugin~UploadTokenRequests'),
+  namespaced: true,
+  crd: true,
+};

@@ -19,6 +19,8 @@ type FormModalProps = {
   onSave: () => Promise<unknown>;
   /** The saving button's text (default "Save"). */
   saveLabel?: string;
+  /** The cancel button's text (default "Cancel"). */
+  cancelLabel?: string;
   /** Modal width. */
   variant?: 'small' | 'medium' | 'large';
 };
@@ -32,6 +34,7 @@ const FormModal: FC<FormModalProps> = ({
   onInvalid,
   onSave,
   saveLabel,
+  cancelLabel,
   variant = 'medium',
 }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
@@ -79,7 +82,7 @@ const FormModal: FC<FormModalProps> = ({
           {saveLabel ?? t('Save')}
         </Button>
         <Button variant="link" onClick={closeOverlay}>
-          {t('Cancel')}
+          {cancelLabel ?? t('Cancel')}
         </Button>
       </ModalFooter>
     </Modal>

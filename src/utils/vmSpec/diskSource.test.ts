@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { validateHTTPURL, validateImageReference } from '../validation';
-import type { DiskForm } from './disks';
-import { claimSize, dataVolumeSource, isCloneTooSmall, registryURL } from './diskSource';
+import { buildPatch } from '../vmPatch';
+import { addDisk, hotplugDataVolume, type DiskForm } from './disks';
+import {
+  claimSize,
+  dataVolumeSource,
+  diskSourceFields,
+  isCloneTooSmall,
+  isSmallerThanUpload,
+  registryURL,
+  uploadDiskSize,
+} from './diskSource';
 import { validateDiskForm } from './forms';
 
 const form = (over: Partial<DiskForm>): DiskForm => ({
@@ -28,6 +37,7 @@ describe('dataVolumeSource', () => {
       { source: 'pvcClone', pvcName: 'g', pvcNamespace: 'os' },
       { pvc: { name: 'g', namespace: 'os' } },
     ],
+    [{ source: 'upload', uploadBytes: 5 }, { upload: {} }],
   ])('%o', (over, expected) => {
     expect(dataVolumeSource(form(over), 'ns')).toEqual(expected);
   });
@@ -97,7 +107,65 @@ describe('validateDiskForm by source', () => {
     [{ source: 'pvcClone', pvcName: 'g' }, '10Gi', { size: { code: 'clone-size', min: '10Gi' } }],
     [{ source: 'pvcClone', pvcName: 'g', size: '10Gi' }, '10Gi', {}],
     [{ source: 'pvcClone' }, undefined, { pvcName: { code: 'required' } }],
+    [{ source: 'upload', uploadBytes: 2 ** 30 }, undefined, {}],
+    [{ source: 'upload' }, undefined, { file: { code: 'required' } }],
+    [{ source: 'upload', uploadBytes: 0 }, undefined, { file: { code: 'required' } }],
+    [
+      { source: 'upload', uploadBytes: 6 * 2 ** 30 },
+      undefined,
+      { size: { code: 'upload-size', bytes: 6 * 2 ** 30 } },
+    ],
   ])('%o (source %s)', (over, sourceSize, expected) => {
     expect(validateDiskForm(vm, form(over), sourceSize)).toEqual(expected);
   });
+});
+
+describe('upload', () => {
+  it('shows the file field and the storage fields', () => {
+    expect(diskSourceFields('upload')).toEqual({
+      url: false,
+      image: false,
+      project: false,
+      pvc: false,
+      file: true,
+      storage: true,
+    });
+  });
+
+  it.each<[string | undefined, number | undefined, boolean]>([
+    ['1Gi', 2 ** 30 + 1, true],
+    ['1Gi', 2 ** 30, false],
+    ['500M', 2 ** 30, true],
+    ['bad', 2 ** 30, false],
+    ['1Gi', undefined, false],
+  ])('%s smaller than %s bytes: %s', (size, bytes, expected) => {
+    expect(isSmallerThanUpload(size, bytes)).toBe(expected);
+  });
+
+  it('binds the upload claim at once, in a template and in a hot-plugged DataVolume', () => {
+    const upload = form({ name: 'iso', source: 'upload', uploadBytes: 10, size: '1Gi' });
+    const annotations = { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' };
+    expect(hotplugDataVolume(vm, upload).metadata.annotations).toEqual(annotations);
+    expect(hotplugDataVolume(vm, form({})).metadata.annotations).toBeUndefined();
+    expect(buildPatch(vm, addDisk(upload))).toContainEqual({
+      op: 'add',
+      path: '/spec/dataVolumeTemplates',
+      value: [
+        {
+          metadata: { name: 'vm1-iso', annotations },
+          spec: {
+            source: { upload: {} },
+            storage: { resources: { requests: { storage: '1Gi' } } },
+          },
+        },
+      ],
+    });
+  });
+
+  it.each([
+    [1, '1Gi'],
+    [2 ** 30, '1Gi'],
+    [2 ** 30 + 1, '2Gi'],
+    [0, '1Gi'],
+  ])('a %d-byte file gets %s', (bytes, want) => expect(uploadDiskSize(bytes)).toBe(want));
 });

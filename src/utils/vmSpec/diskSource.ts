@@ -6,7 +6,8 @@ export type DiskDataVolumeSource =
   | { blank: Record<string, never> }
   | { http: { url: string } }
   | { registry: { url: string } }
-  | { pvc: { name: string; namespace: string } };
+  | { pvc: { name: string; namespace: string } }
+  | { upload: Record<string, never> };
 
 const DOCKER = 'docker://';
 
@@ -19,7 +20,7 @@ export const registryURL = (image: string): string => {
 /**
  * The DataVolume source for a form (not for `pvc`, which uses the claim as it is): an HTTP(S)
  * import, a registry import, a clone of a PVC (in the VM's namespace unless another is chosen),
- * or a blank volume.
+ * an upload from the browser, or a blank volume.
  */
 export const dataVolumeSource = (form: DiskForm, vmNamespace: string): DiskDataVolumeSource => {
   switch (form.source) {
@@ -29,6 +30,8 @@ export const dataVolumeSource = (form: DiskForm, vmNamespace: string): DiskDataV
       return { registry: { url: registryURL(form.image ?? '') } };
     case 'pvcClone':
       return { pvc: { name: form.pvcName ?? '', namespace: form.pvcNamespace || vmNamespace } };
+    case 'upload':
+      return { upload: {} };
     default:
       return { blank: {} };
   }
@@ -41,6 +44,8 @@ export type DiskSourceFields = {
   /** The PVC's project (clone only: an existing PVC must be in the VM's namespace). */
   project: boolean;
   pvc: boolean;
+  /** The image file to upload. */
+  file: boolean;
   /** Size and storage class of the new DataVolume. */
   storage: boolean;
 };
@@ -51,6 +56,7 @@ export const diskSourceFields = (source: DiskSourceKind): DiskSourceFields => ({
   image: source === 'registry',
   project: source === 'pvcClone',
   pvc: source === 'pvc' || source === 'pvcClone',
+  file: source === 'upload',
   storage: source !== 'pvc',
 });
 
@@ -75,3 +81,30 @@ type ClaimSizes = {
 /** The size a clone of the claim must at least have: what the claim requested, else its capacity. */
 export const claimSize = (claim: ClaimSizes | undefined): string | undefined =>
   claim?.spec?.resources?.requests?.storage ?? claim?.status?.capacity?.storage;
+
+/**
+ * Whether the disk is smaller than the file to upload. CDI converts the image into the volume, so
+ * the volume must hold at least the file (a qcow2 or compressed image needs its full virtual
+ * size, which only CDI reads).
+ */
+export const isSmallerThanUpload = (
+  size: string | undefined,
+  uploadBytes: number | undefined,
+): boolean => {
+  const target = parseQuantity(size?.trim() || undefined);
+  return target !== undefined && uploadBytes !== undefined && target < uploadBytes;
+};
+
+/** A disk size for an image file: its size rounded up to whole GiB. */
+export const uploadDiskSize = (bytes: number): string =>
+  `${Math.max(1, Math.ceil(bytes / 2 ** 30))}Gi`;
+
+/**
+ * Annotations of a new disk's DataVolume. An upload binds its claim at once (as `virtctl
+ * image-upload --force-bind` does): on a WaitForFirstConsumer class the claim would otherwise wait
+ * for the VM to start, and CDI's upload server, which needs the claim, would never come up.
+ */
+export const dataVolumeAnnotations = (form: DiskForm): Record<string, string> | undefined =>
+  form.source === 'upload'
+    ? { 'cdi.kubevirt.io/storage.bind.immediate.requested': 'true' }
+    : undefined;

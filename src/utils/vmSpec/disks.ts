@@ -1,11 +1,11 @@
 import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
 import type { Recipe } from '../vmPatch';
-import { dataVolumeSource } from './diskSource';
+import { dataVolumeAnnotations, dataVolumeSource } from './diskSource';
 import type { VMDataVolumeTemplate, VMDisk, VMVolume } from './types';
 import { draftTemplateSpec, draftVMSpec, pruneEmpty } from './types';
 
 /** Where a new disk's data comes from (Add disk dialog). */
-export type DiskSourceKind = 'blank' | 'http' | 'registry' | 'pvcClone' | 'pvc';
+export type DiskSourceKind = 'blank' | 'http' | 'registry' | 'pvcClone' | 'upload' | 'pvc';
 export type DiskDrive = 'disk' | 'cdrom';
 export type DiskBus = 'virtio' | 'sata' | 'scsi';
 
@@ -21,6 +21,8 @@ export type DiskForm = {
   pvcName?: string;
   /** Namespace of the PVC to clone (defaults to the VM's). */
   pvcNamespace?: string;
+  /** Size in bytes of the image file to upload (`upload`). */
+  uploadBytes?: number;
   /** Size quantity (all sources except `pvc`). */
   size?: string;
   drive: DiskDrive;
@@ -75,8 +77,9 @@ export const addDisk =
       volume = { name: form.name, persistentVolumeClaim: { claimName: form.pvcName ?? '' } };
     } else {
       const dvName = dataVolumeName(vmName, form.name);
+      const annotations = dataVolumeAnnotations(form);
       const template: VMDataVolumeTemplate = {
-        metadata: { name: dvName },
+        metadata: { name: dvName, ...(annotations ? { annotations } : {}) },
         spec: dataVolumeSpec(form, vm.metadata?.namespace ?? ''),
       } as VMDataVolumeTemplate;
       const vmSpec = draftVMSpec(vm as VirtualMachine);
@@ -97,6 +100,7 @@ export const hotplugDataVolume = (vm: VirtualMachine, form: DiskForm) => ({
   metadata: {
     name: dataVolumeName(vm.metadata?.name ?? '', form.name),
     namespace: vm.metadata?.namespace,
+    annotations: dataVolumeAnnotations(form),
   },
   spec: dataVolumeSpec(form, vm.metadata?.namespace ?? ''),
 });

@@ -9,20 +9,22 @@ import {
   type ValidationIssue,
 } from '../validation';
 import { isDiskNameTaken, type DiskForm } from './disks';
-import { diskSourceFields, isCloneTooSmall } from './diskSource';
+import { diskSourceFields, isCloneTooSmall, isSmallerThanUpload } from './diskSource';
 import { hasPodNetwork, isNICNameTaken, isValidMAC, type NICForm } from './nics';
 import type { VMToleration } from './types';
 
 /** A clone smaller than its source PVC; `min` is the source's requested size as written. */
 export type CloneSizeIssue = { code: 'clone-size'; min: string };
+/** A disk smaller than the file to upload into it; `bytes` is the file's size. */
+export type UploadSizeIssue = { code: 'upload-size'; bytes: number };
 
 /** Issues of a form's fields, by field name (only the invalid ones). */
 export type FormIssues<F extends string> = Partial<
-  Record<F, ValidationIssue | CloneSizeIssue | 'taken' | 'mac'>
+  Record<F, ValidationIssue | CloneSizeIssue | UploadSizeIssue | 'taken' | 'mac'>
 >;
 
 /** The Add disk dialog's fields that can be invalid. */
-export type DiskFormField = 'name' | 'size' | 'pvcName' | 'url' | 'image';
+export type DiskFormField = 'name' | 'size' | 'pvcName' | 'url' | 'image' | 'file';
 
 /** The smallest disk the Add disk dialog accepts (1 MiB). */
 const MIN_DISK_SIZE = 2 ** 20;
@@ -30,8 +32,8 @@ const MIN_DISK_SIZE = 2 ** 20;
 /**
  * The Add disk dialog's rules: a DNS-1123 label not used by another disk or volume; a size for
  * every source that creates a DataVolume (for a clone at least the source PVC's requested size,
- * `cloneSourceSize`); an absolute http(s) URL for a URL import, an image reference for a registry
- * import, a PVC for the PVC sources.
+ * `cloneSourceSize`; for an upload at least the file's size); an absolute http(s) URL for a URL
+ * import, an image reference for a registry import, a PVC for the PVC sources, a file to upload.
  */
 export const validateDiskForm = (
   vm: VirtualMachine,
@@ -52,6 +54,8 @@ export const validateDiskForm = (
       isCloneTooSmall(form.size, cloneSourceSize)
     )
       issues.size = { code: 'clone-size', min: cloneSourceSize };
+    else if (form.source === 'upload' && isSmallerThanUpload(form.size, form.uploadBytes))
+      issues.size = { code: 'upload-size', bytes: form.uploadBytes ?? 0 };
   }
   if (fields.url) {
     const url = validateHTTPURL(form.url ?? '');
@@ -62,6 +66,7 @@ export const validateDiskForm = (
     if (image) issues.image = image;
   }
   if (fields.pvc && !form.pvcName) issues.pvcName = { code: 'required' };
+  if (fields.file && !form.uploadBytes) issues.file = { code: 'required' };
   return issues;
 };
 

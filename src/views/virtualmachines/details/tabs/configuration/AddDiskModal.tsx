@@ -1,5 +1,5 @@
 import type { FC } from 'react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Alert,
@@ -9,6 +9,7 @@ import {
   FormSelectOption,
   Grid,
   GridItem,
+  Progress,
   TextInput,
 } from '@patternfly/react-core';
 import { useK8sWatchResource, type K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
@@ -24,16 +25,20 @@ import {
   type DiskForm,
   type DiskSourceKind,
 } from '../../../../../utils/vmSpec/disks';
+import { formatBytes } from '../../../../../utils/quantityFormat';
 import {
   claimSize,
   diskSourceFields,
   isCloneTooSmall,
+  isSmallerThanUpload,
+  uploadDiskSize,
 } from '../../../../../utils/vmSpec/diskSource';
 import { validateDiskForm, type DiskFormField } from '../../../../../utils/vmSpec/forms';
 import DiskSourceFields from './DiskSourceFields';
 import DiskStorageFields from './DiskStorageFields';
 import { hotplugDisk } from './hotplugDisk';
 import { patchVM } from './patchVM';
+import { uploadDisk, type UploadProgress } from './uploadDisk';
 import { useIssueMessage } from './useIssueMessage';
 
 export type AddDiskModalProps = {
@@ -54,8 +59,9 @@ const BUSES: DiskBus[] = ['virtio', 'sata', 'scsi'];
 const BUS_LABELS: Record<DiskBus, string> = { virtio: 'VirtIO', sata: 'SATA', scsi: 'SCSI' };
 
 /**
- * Adds a disk to the VM: a new DataVolume (blank, imported from a URL or registry, or cloned from a
- * PVC) or an existing PVC; in the spec for the next start, or hot-plugged into the running guest.
+ * Adds a disk to the VM: a new DataVolume (blank, imported from a URL or registry, cloned from a
+ * PVC, or uploaded from the browser) or an existing PVC; in the spec for the next start, or
+ * hot-plugged into the running guest. An upload shows its progress; closing the dialog cancels it.
  */
 const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
@@ -64,6 +70,7 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
     ['http', t('URL (creates PVC)')],
     ['registry', t('Registry (creates PVC)')],
     ['pvcClone', t('PVC (clones PVC)')],
+    ['upload', t('Upload (Upload a new file to a PVC)')],
     ['pvc', t('Use an existing PVC')],
   ];
   const issueMessage = useIssueMessage();
@@ -90,6 +97,11 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
   const [touched, setTouched] = useState<Partial<Record<DiskFormField, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
   const [hotplug, setHotplug] = useState(false);
+  const [file, setFile] = useState<File>();
+  const [progress, setProgress] = useState<UploadProgress>();
+  const upload = useRef<AbortController>();
+  // Closing the dialog (Cancel upload, Escape) stops a running upload; uploadDisk cleans up.
+  useEffect(() => () => upload.current?.abort(), []);
   const cloneSource = claims?.find((c) => c.metadata?.name === form.pvcName);
   const issues = validateDiskForm(
     vm,
@@ -102,6 +114,30 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
     setForm((current) => ({ ...current, ...patch }));
     if (field) setTouched((current) => ({ ...current, [field]: true }));
   };
+  const chooseFile = (chosen: File | undefined) => {
+    setFile(chosen);
+    set({ uploadBytes: chosen?.size }, 'file');
+    if (chosen && isSmallerThanUpload(form.size, chosen.size))
+      set({ size: uploadDiskSize(chosen.size) });
+  };
+  const save = () => {
+    if (form.source !== 'upload' || !file)
+      return hotplug ? hotplugDisk(vm, form) : patchVM(vm, addDisk(form));
+    upload.current = new AbortController();
+    return uploadDisk(vm, form, file, hotplug, setProgress, upload.current.signal, t).finally(
+      () => {
+        upload.current = undefined;
+        setProgress(undefined);
+      },
+    );
+  };
+  const sent =
+    progress?.step === 'uploading'
+      ? t('{{loaded}} of {{total}}', {
+          loaded: formatBytes(progress.loaded),
+          total: formatBytes(progress.total),
+        })
+      : undefined;
   const claimNames = (claims ?? []).map((c) => c.metadata?.name ?? '').filter(Boolean);
   const classNames = (classes ?? []).map((c) => c.metadata?.name ?? '').filter(Boolean);
 
@@ -109,10 +145,11 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
     <FormModal
       closeOverlay={closeOverlay}
       title={hotplug ? t('Add disk (hot plugged)') : t('Add disk')}
-      saveLabel={t('Add')}
+      saveLabel={form.source === 'upload' ? t('Upload') : t('Add')}
+      cancelLabel={progress ? t('Cancel upload') : undefined}
       isValid={!Object.keys(issues).length}
       onInvalid={() => setSubmitted(true)}
-      onSave={() => (hotplug ? hotplugDisk(vm, form) : patchVM(vm, addDisk(form)))}
+      onSave={save}
     >
       {isRunning && (
         <>
@@ -164,6 +201,9 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
         claimNames={claimNames}
         set={set}
         error={error}
+        file={file}
+        onFile={chooseFile}
+        isUploading={Boolean(progress)}
         onClaimPicked={(name) => {
           const size = claimSize(claims?.find((c) => c.metadata?.name === name));
           if (form.source === 'pvcClone' && size && isCloneTooSmall(form.size, size)) set({ size });
@@ -201,6 +241,23 @@ const AddDiskModal: FC<AddDiskModalProps> = ({ closeOverlay, vm, isRunning }) =>
           </FormGroup>
         </GridItem>
       </Grid>
+      {progress && (
+        <Progress
+          aria-live="polite"
+          title={
+            progress.step === 'preparing'
+              ? t('Adding the disk')
+              : progress.step === 'waiting'
+                ? t('Waiting for the upload server')
+                : t('Uploading {{name}}', { name: file?.name })
+          }
+          value={
+            progress.step === 'uploading' ? (100 * progress.loaded) / (progress.total || 1) : 0
+          }
+          label={sent}
+          valueText={sent}
+        />
+      )}
     </FormModal>
   );
 };

@@ -1,6 +1,12 @@
 import type { FC } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormGroup, FormSelect, FormSelectOption, TextInput } from '@patternfly/react-core';
+import {
+  FileUpload,
+  FormGroup,
+  FormSelect,
+  FormSelectOption,
+  TextInput,
+} from '@patternfly/react-core';
 import { useK8sWatchResource, type K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import FieldError from '../../../../../components/form/FieldError';
 import { ProjectModel } from '../../../../../models';
@@ -21,9 +27,18 @@ export type DiskSourceFieldsProps = {
   /** A PVC was picked (the dialog sizes a clone from it). */
   onClaimPicked?: (name: string) => void;
   error: (field: DiskFormField) => string | undefined;
+  /** The image file chosen for an upload. */
+  file?: File;
+  /** A file was chosen, or (undefined) cleared. */
+  onFile: (file: File | undefined) => void;
+  /** While the upload runs, the file cannot change. */
+  isUploading?: boolean;
 };
 
-/** The fields a disk source needs: URL, image, the project and PVC to clone, or the PVC to use. */
+/**
+ * The fields a disk source needs: URL, image, the project and PVC to clone, the PVC to use, or the
+ * image file to upload.
+ */
 const DiskSourceFields: FC<DiskSourceFieldsProps> = ({
   form,
   namespace,
@@ -31,6 +46,9 @@ const DiskSourceFields: FC<DiskSourceFieldsProps> = ({
   set,
   onClaimPicked,
   error,
+  file,
+  onFile,
+  isUploading,
 }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const fields = diskSourceFields(form.source);
@@ -73,6 +91,32 @@ const DiskSourceFields: FC<DiskSourceFieldsProps> = ({
             message={error('image')}
             help={t(
               'An image that holds a disk in /disk, such as quay.io/containerdisks/fedora:latest.',
+            )}
+          />
+        </FormGroup>
+      )}
+      {fields.file && (
+        <FormGroup label={t('Image file')} fieldId="disk-file" isRequired>
+          {/* No `type`: the image is sent as it is, never read into the page. */}
+          <FileUpload
+            id="disk-file"
+            value={file}
+            filename={file?.name ?? ''}
+            filenamePlaceholder={t('Drag and drop a file or browse')}
+            filenameAriaLabel={t('Image file name')}
+            browseButtonText={t('Browse...')}
+            clearButtonText={t('Clear')}
+            hideDefaultPreview
+            isRequired
+            isDisabled={isUploading}
+            validated={error('file') ? 'error' : 'default'}
+            onFileInputChange={(_e, chosen) => onFile(chosen)}
+            onClearClick={() => onFile(undefined)}
+          />
+          <FieldError
+            message={error('file')}
+            help={t(
+              'A disk image (qcow2, raw or ISO, may be gzip or xz compressed). It is converted into the new PVC after the upload.',
             )}
           />
         </FormGroup>
