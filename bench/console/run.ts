@@ -31,15 +31,18 @@ const INIT_SCRIPT = `(() => {
     const tab = e.target instanceof Element ? e.target.closest('[role="tab"]') : null;
     if (tab && tab.textContent.trim() === 'Console' && t.click === null) t.click = performance.now();
   }, true);
+  // A plain function, not a subclass: noVNC checks the socket's own prototype for send, close...
   const NativeWebSocket = window.WebSocket;
-  window.WebSocket = class extends NativeWebSocket {
-    constructor(url, protocols) {
-      super(url, protocols);
-      if (/\\/virtualmachineinstances\\/[^/]+\\/vnc(\\?|$)/.test(String(url))) {
-        this.addEventListener('open', () => { if (t.wsOpen === null) t.wsOpen = performance.now(); });
-      }
+  const Tracked = function (url, protocols) {
+    const ws = new NativeWebSocket(url, protocols);
+    if (/\\/virtualmachineinstances\\/[^/]+\\/vnc(\\?|$)/.test(String(url))) {
+      ws.addEventListener('open', () => { if (t.wsOpen === null) t.wsOpen = performance.now(); });
     }
+    return ws;
   };
+  Tracked.prototype = NativeWebSocket.prototype;
+  for (const k of ['CONNECTING', 'OPEN', 'CLOSING', 'CLOSED']) Tracked[k] = NativeWebSocket[k];
+  window.WebSocket = Tracked;
   const nativeDrawImage = CanvasRenderingContext2D.prototype.drawImage;
   CanvasRenderingContext2D.prototype.drawImage = function (...args) {
     const result = nativeDrawImage.apply(this, args);
@@ -122,13 +125,22 @@ const main = async () => {
     // pointer click can be refused; Enter on the focused tab fires the same click event.
     await tab.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(
-      () =>
-        (window as unknown as { __consoleBench: Record<string, number | null> }).__consoleBench
-          .firstPixels !== null,
-      null,
-      { timeout: 60_000 },
-    );
+    await page
+      .waitForFunction(
+        () =>
+          (window as unknown as { __consoleBench: Record<string, number | null> }).__consoleBench
+            .firstPixels !== null,
+        null,
+        { timeout: 60_000 },
+      )
+      .catch(async (e: unknown) => {
+        // Which of the three marks came tells where the path broke.
+        const marks = await page.evaluate(() =>
+          JSON.stringify((window as unknown as { __consoleBench: unknown }).__consoleBench),
+        );
+        await page.screenshot({ path: 'test-results/bench-console-timeout.png' });
+        throw new Error(`no guest pixels within 60 s; marks ${marks}`, { cause: e });
+      });
     const t = await page.evaluate(
       () =>
         (
