@@ -56,7 +56,7 @@ const ConfigurationTab: FC<VMTabProps> = ({ obj: vm, customData }) => {
       case 'ssh':
         return <SSHSection vm={vm} vmi={vmi} />;
       case 'initialRun':
-        return <InitialRunSection vm={vm} />;
+        return <InitialRunSection vm={vm} vmi={vmi} />;
       case 'metadata':
         return <MetadataSection vm={vm} />;
     }
