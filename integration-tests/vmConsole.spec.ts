@@ -70,6 +70,17 @@ const realGuestVM = async (stack: Stack, name: string): Promise<Lender | undefin
   return lender;
 };
 
+/** Runs `body` with the VM on a real guest, then gives the slot back (skips without QEMU). */
+const withRealGuest = async (stack: Stack, name: string, body: () => Promise<void>) => {
+  const lender = await realGuestVM(stack, name);
+  test.skip(!lender, 'needs a real QEMU guest (npm run setup:guests)');
+  try {
+    await body();
+  } finally {
+    if (lender) await returnGuestSlot(stack, name, lender);
+  }
+};
+
 /** Gives the slot back: the test VM is deleted and the demo VM starts again. */
 const returnGuestSlot = async (stack: Stack, name: string, lender: Lender) => {
   await stack.api('DELETE', `/apis/kubevirt.io/v1/namespaces/demo-apps/virtualmachines/${name}`);
@@ -82,77 +93,78 @@ test.describe('VirtualMachine console', () => {
     page,
     stack,
   }) => {
-    test.setTimeout(90_000);
-    await runningVM(stack, 'e2e-console');
-    await page.goto(consoleURL(stack.url, 'demo-apps', 'e2e-console'));
+    test.setTimeout(240_000);
+    await withRealGuest(stack, 'e2e-console', async () => {
+      await page.goto(consoleURL(stack.url, 'demo-apps', 'e2e-console'));
 
-    // VNC is the default and starts on its own.
-    const vncScreen = page.getByRole('region', { name: 'VNC console screen' });
-    await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
-    await expect.poll(() => litPixels(vncScreen), { timeout: 20_000 }).toBeGreaterThan(200);
-    await page.screenshot({ path: '/tmp/shots/console-vnc.png' });
+      // VNC is the default and starts on its own.
+      const vncScreen = page.getByRole('region', { name: 'VNC console screen' });
+      await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
+      await expect.poll(() => litPixels(vncScreen), { timeout: 20_000 }).toBeGreaterThan(200);
+      await page.screenshot({ path: '/tmp/shots/console-vnc.png' });
 
-    // Paste as keystrokes lists what the layout cannot type.
-    await page.getByRole('button', { name: 'Paste as keystrokes' }).click();
-    await page.getByLabel('Guest keyboard layout').selectOption('ja');
-    await page.getByLabel('Text to type').fill('echo ¥@|あ');
-    await expect(
-      page.getByText('cannot be typed with this layout and are skipped: あ'),
-    ).toBeVisible();
+      // Paste as keystrokes lists what the layout cannot type.
+      await page.getByRole('button', { name: 'Paste as keystrokes' }).click();
+      await page.getByLabel('Guest keyboard layout').selectOption('ja');
+      await page.getByLabel('Text to type').fill('echo ¥@|あ');
+      await expect(
+        page.getByText('cannot be typed with this layout and are skipped: あ'),
+      ).toBeVisible();
 
-    // Serial console: log in and run a command.
-    await page.getByRole('button', { name: 'Serial console' }).click();
-    await expect(status(page, 'Serial console')).toHaveText('Connected', { timeout: 20_000 });
-    const terminal = page.getByRole('region', { name: 'Serial console' });
-    await terminal.click();
-    await page.keyboard.type('\r');
-    await expect(terminal).toContainText('login:', { timeout: 20_000 });
-    await page.keyboard.type('root\r');
-    await expect(terminal).toContainText('#', { timeout: 10_000 });
-    await page.keyboard.type('echo hello\r');
-    // The command line and its output: "hello" at least twice.
-    await expect
-      .poll(async () => ((await terminal.textContent()) ?? '').match(/hello/g)?.length ?? 0, {
-        timeout: 15_000,
-      })
-      .toBeGreaterThanOrEqual(2);
-    await page.screenshot({ path: '/tmp/shots/console-serial.png' });
-    expect(/login:\s*$/.test((await terminal.textContent()) ?? '')).toBe(false);
+      // Serial console: log in and run a command.
+      await page.getByRole('button', { name: 'Serial console' }).click();
+      await expect(status(page, 'Serial console')).toHaveText('Connected', { timeout: 20_000 });
+      const terminal = page.getByRole('region', { name: 'Serial console' });
+      await terminal.click();
+      await page.keyboard.type('\r');
+      await expect(terminal).toContainText('login:', { timeout: 20_000 });
+      await page.keyboard.type('root\r');
+      await expect(terminal).toContainText('#', { timeout: 10_000 });
+      await page.keyboard.type('echo hello\r');
+      // The command line and its output: "hello" at least twice.
+      await expect
+        .poll(async () => ((await terminal.textContent()) ?? '').match(/hello/g)?.length ?? 0, {
+          timeout: 15_000,
+        })
+        .toBeGreaterThanOrEqual(2);
+      await page.screenshot({ path: '/tmp/shots/console-serial.png' });
+      expect(/login:\s*$/.test((await terminal.textContent()) ?? '')).toBe(false);
 
-    // The server ends both sessions (as virt-handler does when it restarts): both come back.
-    closeConsoleSessions();
-    await expect(status(page, 'Serial console')).toContainText('Reconnecting');
-    await expect(status(page, 'Serial console')).toHaveText('Connected', { timeout: 20_000 });
-    // The session log survived the reconnect.
-    await expect(terminal).toContainText('hello');
-    await page.getByRole('button', { name: 'VNC console' }).click();
-    await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 20_000 });
-    await expect.poll(() => litPixels(vncScreen), { timeout: 20_000 }).toBeGreaterThan(200);
+      // The server ends both sessions (as virt-handler does when it restarts): both come back.
+      closeConsoleSessions();
+      await expect(status(page, 'Serial console')).toContainText('Reconnecting');
+      await expect(status(page, 'Serial console')).toHaveText('Connected', { timeout: 20_000 });
+      // The session log survived the reconnect.
+      await expect(terminal).toContainText('hello');
+      await page.getByRole('button', { name: 'VNC console' }).click();
+      await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 20_000 });
+      await expect.poll(() => litPixels(vncScreen), { timeout: 20_000 }).toBeGreaterThan(200);
 
-    // The Send key menu offers the combinations (that Ctrl+Alt+Del reboots the guest is the
-    // fixme test below).
-    await page.getByRole('button', { name: 'Send key' }).click();
-    await expect(page.getByRole('menuitem', { name: 'Ctrl+Alt+F12' })).toBeVisible();
-    await expect(page.getByRole('menuitem', { name: 'Ctrl+Alt+Del' })).toBeVisible();
-    await page.keyboard.press('Escape');
+      // The Send key menu offers the combinations (that Ctrl+Alt+Del reboots the guest is the
+      // fixme test below).
+      await page.getByRole('button', { name: 'Send key' }).click();
+      await expect(page.getByRole('menuitem', { name: 'Ctrl+Alt+F12' })).toBeVisible();
+      await expect(page.getByRole('menuitem', { name: 'Ctrl+Alt+Del' })).toBeVisible();
+      await page.keyboard.press('Escape');
 
-    // The standalone full-window page.
-    const [popup] = await Promise.all([
-      page.waitForEvent('popup'),
-      page.getByRole('link', { name: 'Open in new window' }).click(),
-    ]);
-    await expect(
-      popup.getByRole('heading', { level: 1, name: 'Console of e2e-console (demo-apps)' }),
-    ).toBeVisible();
-    await expect(popup.getByRole('navigation')).toHaveCount(0);
-    await expect(status(popup, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
-    await expect
-      .poll(() => litPixels(popup.getByRole('region', { name: 'VNC console screen' })), {
-        timeout: 20_000,
-      })
-      .toBeGreaterThan(200);
-    await popup.screenshot({ path: '/tmp/shots/console-standalone.png' });
-    await popup.close();
+      // The standalone full-window page.
+      const [popup] = await Promise.all([
+        page.waitForEvent('popup'),
+        page.getByRole('link', { name: 'Open in new window' }).click(),
+      ]);
+      await expect(
+        popup.getByRole('heading', { level: 1, name: 'Console of e2e-console (demo-apps)' }),
+      ).toBeVisible();
+      await expect(popup.getByRole('navigation')).toHaveCount(0);
+      await expect(status(popup, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
+      await expect
+        .poll(() => litPixels(popup.getByRole('region', { name: 'VNC console screen' })), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(200);
+      await popup.screenshot({ path: '/tmp/shots/console-standalone.png' });
+      await popup.close();
+    });
   });
 
   test('Paste as keystrokes presses the keys of the chosen layout: the guest reads them by its own map', async ({
@@ -160,9 +172,7 @@ test.describe('VirtualMachine console', () => {
     stack,
   }) => {
     test.setTimeout(240_000);
-    const lender = await realGuestVM(stack, 'e2e-console-paste');
-    test.skip(!lender, 'needs a real QEMU guest (npm run setup:guests)');
-    try {
+    await withRealGuest(stack, 'e2e-console-paste', async () => {
       await page.goto(consoleURL(stack.url, 'demo-apps', 'e2e-console-paste'));
       // The serial console stays connected behind VNC: what the guest writes to ttyS0 shows there.
       await page.getByRole('button', { name: 'Serial console' }).click();
@@ -203,38 +213,37 @@ test.describe('VirtualMachine console', () => {
       await typeText('echo jp-@ >/dev/ttyS0\n');
       await expect.poll(serialText, { timeout: 15_000 }).toContain('jp-[');
       await page.screenshot({ path: '/tmp/shots/console-paste-layout.png' });
-    } finally {
-      if (lender) await returnGuestSlot(stack, 'e2e-console-paste', lender);
-    }
+    });
   });
 
   test('Send key Ctrl+Alt+Del reboots the guest to a fresh login prompt', async ({
     page,
     stack,
   }) => {
-    test.setTimeout(90_000);
-    await runningVM(stack, 'e2e-console-cad');
-    await page.goto(consoleURL(stack.url, 'demo-apps', 'e2e-console-cad'));
-    // The serial log first: it keeps what the guest prints while the VNC tab is in front.
-    await page.getByRole('button', { name: 'Serial console' }).click();
-    await expect(status(page, 'Serial console')).toHaveText('Connected', { timeout: 30_000 });
-    const terminal = page.getByRole('region', { name: 'Serial console' });
-    await terminal.click();
-    await page.keyboard.type('\r');
-    await expect(terminal).toContainText('login:', { timeout: 30_000 });
-    await page.getByRole('button', { name: 'VNC console' }).click();
-    await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
-    await page.getByRole('button', { name: 'Send key' }).click();
-    await page.getByRole('menuitem', { name: 'Ctrl+Alt+Del' }).click();
+    test.setTimeout(240_000);
+    await withRealGuest(stack, 'e2e-console-cad', async () => {
+      await page.goto(consoleURL(stack.url, 'demo-apps', 'e2e-console-cad'));
+      // The serial log first: it keeps what the guest prints while the VNC tab is in front.
+      await page.getByRole('button', { name: 'Serial console' }).click();
+      await expect(status(page, 'Serial console')).toHaveText('Connected', { timeout: 30_000 });
+      const terminal = page.getByRole('region', { name: 'Serial console' });
+      await terminal.click();
+      await page.keyboard.type('\r');
+      await expect(terminal).toContainText('login:', { timeout: 30_000 });
+      await page.getByRole('button', { name: 'VNC console' }).click();
+      await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
+      await page.getByRole('button', { name: 'Send key' }).click();
+      await page.getByRole('menuitem', { name: 'Ctrl+Alt+Del' }).click();
 
-    // The guest's init reboots it: the kernel says so on the serial line, then a new prompt.
-    await page.getByRole('button', { name: 'Serial console' }).click();
-    const afterReboot = async () => {
-      const text = (await terminal.textContent()) ?? '';
-      const at = text.lastIndexOf('reboot: Restarting system');
-      return at < 0 ? 'no reboot yet' : text.slice(at);
-    };
-    await expect.poll(afterReboot, { timeout: 60_000 }).toContain('login:');
+      // The guest's init reboots it: the kernel says so on the serial line, then a new prompt.
+      await page.getByRole('button', { name: 'Serial console' }).click();
+      const afterReboot = async () => {
+        const text = (await terminal.textContent()) ?? '';
+        const at = text.lastIndexOf('reboot: Restarting system');
+        return at < 0 ? 'no reboot yet' : text.slice(at);
+      };
+      await expect.poll(afterReboot, { timeout: 60_000 }).toContain('login:');
+    });
   });
 
   test('a stopped VM offers Start; a headless VM explains VNC is unavailable', async ({
