@@ -9,15 +9,15 @@ import ConfirmActionModal, {
   type ConfirmActionModalProps,
 } from '../../../../../components/modals/ConfirmActionModal';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
+import { removeDisk, type DiskBus } from '../../../../../utils/vmSpec/disks';
 import {
-  getDiskRows,
-  removeDisk,
-  type DiskBus,
-  type DiskRow,
-} from '../../../../../utils/vmSpec/disks';
+  getStorageDiskRows,
+  persistHotplugDisk,
+  type StorageDiskRow,
+} from '../../../../../utils/vmSpec/hotplugDisks';
 import AddDiskModal, { type AddDiskModalProps } from './AddDiskModal';
 import EditDiskModal, { type EditDiskModalProps } from './EditDiskModal';
-import { unplugDisk } from './hotplugDisk';
+import { unplugDisk, unplugVMIDisk } from './hotplugDisk';
 import { patchVM } from './patchVM';
 
 type StorageSectionProps = {
@@ -27,14 +27,14 @@ type StorageSectionProps = {
   vmi?: VirtualMachineInstance;
 };
 
-/** Configuration → Storage: the disks table, Add disk and Detach. */
+/** Configuration → Storage: the disks table, Add disk, Detach and Make persistent. */
 const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const launch = useOverlay();
-  const rows = getDiskRows(vm, vmi);
-  const drive = (row: DiskRow) =>
+  const rows = getStorageDiskRows(vm, vmi);
+  const drive = (row: StorageDiskRow) =>
     row.drive === 'cdrom' ? t('CD-ROM') : row.drive === 'lun' ? t('LUN') : t('Disk');
-  const detach = ({ name, hotplug }: DiskRow) =>
+  const detach = ({ name, hotplug, persistent }: StorageDiskRow) =>
     launch<Omit<ConfirmActionModalProps, 'closeOverlay'>>(ConfirmActionModal, {
       title: t('Detach disk?'),
       body: t('Detach the disk {{name}} from the VirtualMachine? Its volume is not deleted.', {
@@ -42,8 +42,24 @@ const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
       }),
       confirmLabel: t('Detach'),
       variant: 'danger',
-      // A hot-plugged disk of a running VM is unplugged now; others leave the spec.
-      onConfirm: () => (hotplug && vmi ? unplugDisk(vm, name) : patchVM(vm, removeDisk(name))),
+      // A hot-plugged disk of a running VM is unplugged now (from the instance alone when the VM
+      // spec never had it); others leave the spec.
+      onConfirm: () =>
+        !persistent
+          ? unplugVMIDisk(vm, name)
+          : hotplug && vmi
+            ? unplugDisk(vm, name)
+            : patchVM(vm, removeDisk(name)),
+    });
+  const makePersistent = ({ name }: StorageDiskRow) =>
+    launch<Omit<ConfirmActionModalProps, 'closeOverlay'>>(ConfirmActionModal, {
+      title: t('Make disk persistent?'),
+      body: t(
+        'The disk {{name}} is hot plugged into the running VirtualMachine only and is detached when it restarts. Add it to the VirtualMachine configuration so that it stays attached?',
+        { name },
+      ),
+      confirmLabel: t('Make persistent'),
+      onConfirm: () => (vmi ? patchVM(vm, persistHotplugDisk(vmi, name)) : Promise.resolve()),
     });
 
   return (
@@ -89,7 +105,12 @@ const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
                     {t('Pending restart')}
                   </Label>
                 )}
-                {row.hotplug && <Label isCompact>{t('Hot plugged')}</Label>}
+                {row.hotplug && <Label isCompact>{t('Hot plugged')}</Label>}{' '}
+                {!row.persistent && (
+                  <Label isCompact color="yellow">
+                    {t('Not persistent')}
+                  </Label>
+                )}
               </Td>
               <Td dataLabel={t('Source')}>{row.source || '-'}</Td>
               <Td dataLabel={t('Size')}>{row.size ?? '-'}</Td>
@@ -113,6 +134,16 @@ const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
                       }
                     >
                       {t('Edit')}
+                    </Button>
+                  )}
+                  {!row.persistent && (
+                    <Button
+                      variant="link"
+                      isInline
+                      aria-label={t('Make {{name}} persistent', { name: row.name })}
+                      onClick={() => makePersistent(row)}
+                    >
+                      {t('Make persistent')}
                     </Button>
                   )}
                   <Button

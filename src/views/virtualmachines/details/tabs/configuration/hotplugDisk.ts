@@ -34,3 +34,16 @@ export const unplugDisk = async (vm: VirtualMachine, diskName: string): Promise<
     { name: diskName },
   );
 };
+
+/**
+ * Unplugs a disk hot-plugged into the running instance only (the VMI's `removevolume`): the VM
+ * spec never had it, so the VM's `removevolume` would refuse it.
+ */
+export const unplugVMIDisk = async (vm: VirtualMachine, diskName: string): Promise<void> => {
+  const ns = encodeURIComponent(vm.metadata?.namespace ?? '');
+  const name = encodeURIComponent(vm.metadata?.name ?? '');
+  await consoleFetchJSON.put(
+    `${SUBRESOURCES}/namespaces/${ns}/virtualmachineinstances/${name}/removevolume`,
+    { name: diskName },
+  );
+};
