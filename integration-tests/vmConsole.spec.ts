@@ -246,6 +246,54 @@ test.describe('VirtualMachine console', () => {
     });
   });
 
+  test("Send key keeps the user's own combinations; full screen has a visible way out", async ({
+    page,
+    stack,
+  }) => {
+    await runningVM(stack, 'e2e-console-keys');
+    await page.goto(consoleURL(stack.url, 'demo-apps', 'e2e-console-keys'));
+    await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
+
+    await page.getByRole('button', { name: 'Send key' }).click();
+    await page.getByRole('menuitem', { name: 'Manage key combinations...' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Key combinations' });
+    const combo = dialog.getByRole('textbox', { name: 'New key combination' });
+    await combo.fill('ctrl+hyper');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(
+      dialog.getByText('The key name hyper is not one this console knows.'),
+    ).toBeVisible();
+    await combo.fill('ctrl + alt + del');
+    await combo.press('Enter');
+    await expect(dialog.getByText('The Send key menu already has this combination.')).toBeVisible();
+    await combo.fill('control+shift+escape');
+    await combo.press('Enter');
+    await combo.fill('super+l');
+    await combo.press('Enter');
+    const list = dialog.getByRole('list', { name: 'Your key combinations' });
+    await expect(list.getByText('Ctrl+Shift+Esc')).toBeVisible();
+    await dialog.getByRole('button', { name: 'Remove Super+L' }).click();
+    await expect(list.getByText('Super+L')).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // Kept with the user's settings: still there after a reload, and it sends.
+    await page.reload();
+    await expect(status(page, 'VNC console')).toHaveText('Connected', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Send key' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Super+L' })).toHaveCount(0);
+    await page.getByRole('menuitem', { name: 'Ctrl+Shift+Esc' }).click();
+    await expect(page.getByRole('menuitem', { name: 'Ctrl+Shift+Esc' })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Full screen' }).click();
+    await expect(page.getByRole('button', { name: 'Exit full screen' })).toBeVisible();
+    expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await expect(page.getByText(/to leave\.$/)).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/console-fullscreen.png' });
+    await page.getByRole('button', { name: 'Exit full screen' }).click();
+    await expect(page.getByRole('button', { name: 'Full screen' })).toBeVisible();
+    expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+  });
+
   test('a stopped VM offers Start; a headless VM explains VNC is unavailable', async ({
     page,
     stack,

@@ -2,6 +2,7 @@ import type { FC } from 'react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  Alert,
   Button,
   ExpandableSection,
   Flex,
@@ -26,6 +27,7 @@ import ConsoleStatusLine from '../ConsoleStatusLine';
 import { downloadBlob } from '../../../utils/downloadFile';
 import type { SessionCallbacks } from '../useConsoleSession';
 import { useConsoleSession } from '../useConsoleSession';
+import { useFullScreen } from '../useFullScreen';
 import PasteAsKeystrokes from './PasteAsKeystrokes';
 import SendKeyMenu from './SendKeyMenu';
 
@@ -54,12 +56,15 @@ const applyScale = (rfb: RFB, mode: VncScaleMode) => {
 
 /**
  * The VMI's VNC console: noVNC's RFB client on the `vnc` websocket through the console's proxy,
- * with Connect/Disconnect, reconnect with backoff, Send key, scale modes, screenshot download and
- * paste as keystrokes in the guest's keyboard layout.
+ * with Connect/Disconnect, reconnect with backoff, Send key, scale modes, screenshot download,
+ * full screen (with the keyboard locked to the guest where the browser can) and paste as keystrokes
+ * in the guest's keyboard layout.
  */
 const VncConsole: FC<VncConsoleProps> = ({ namespace, name, running, active, height }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const screen = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const fullScreen = useFullScreen(frame);
   const rfb = useRef<RFB | undefined>(undefined);
   const [scale, setScale] = useState<VncScaleMode>('fit');
   const scaleRef = useRef(scale);
@@ -140,86 +145,130 @@ const VncConsole: FC<VncConsoleProps> = ({ namespace, name, running, active, hei
     }, 'image/png');
 
   return (
-    <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsSm' }}>
-      <FlexItem>
-        <Toolbar>
-          <ToolbarContent>
-            <ToolbarGroup>
-              <ToolbarItem>
-                {connected || busy ? (
-                  <Button variant="secondary" onClick={disconnect}>
-                    {t('Disconnect')}
+    <div
+      ref={frame}
+      style={
+        fullScreen.isFullScreen
+          ? {
+              background: 'var(--pf-t--global--background--color--primary--default)',
+              padding: 'var(--pf-t--global--spacer--sm)',
+              height: '100%',
+              overflow: 'auto',
+            }
+          : undefined
+      }
+    >
+      <Flex direction={{ default: 'column' }} spaceItems={{ default: 'spaceItemsSm' }}>
+        <FlexItem>
+          <Toolbar>
+            <ToolbarContent>
+              <ToolbarGroup>
+                <ToolbarItem>
+                  {connected || busy ? (
+                    <Button variant="secondary" onClick={disconnect}>
+                      {t('Disconnect')}
+                    </Button>
+                  ) : (
+                    <Button variant="primary" onClick={connect} isDisabled={!running}>
+                      {t('Connect')}
+                    </Button>
+                  )}
+                </ToolbarItem>
+                <ToolbarItem alignSelf="center">
+                  <ConsoleStatusLine state={state} consoleName={t('VNC console')} />
+                </ToolbarItem>
+              </ToolbarGroup>
+              <ToolbarGroup>
+                <ToolbarItem>
+                  <SendKeyMenu onSend={sendCombo} isDisabled={!connected} />
+                </ToolbarItem>
+                <ToolbarItem>
+                  <ToggleGroup aria-label={t('Scale')}>
+                    <ToggleGroupItem
+                      text={t('Fit')}
+                      buttonId="vnc-scale-fit"
+                      isSelected={scale === 'fit'}
+                      onChange={() => setScale('fit')}
+                    />
+                    <ToggleGroupItem
+                      text={t('100%')}
+                      buttonId="vnc-scale-actual"
+                      isSelected={scale === 'actual'}
+                      onChange={() => setScale('actual')}
+                    />
+                    <ToggleGroupItem
+                      text={t('Resize guest')}
+                      buttonId="vnc-scale-remote"
+                      isSelected={scale === 'remote'}
+                      onChange={() => setScale('remote')}
+                    />
+                  </ToggleGroup>
+                </ToolbarItem>
+                <ToolbarItem>
+                  <Button variant="secondary" onClick={screenshot} isDisabled={!connected}>
+                    {t('Screenshot')}
                   </Button>
-                ) : (
-                  <Button variant="primary" onClick={connect} isDisabled={!running}>
-                    {t('Connect')}
-                  </Button>
-                )}
-              </ToolbarItem>
-              <ToolbarItem alignSelf="center">
-                <ConsoleStatusLine state={state} consoleName={t('VNC console')} />
-              </ToolbarItem>
-            </ToolbarGroup>
-            <ToolbarGroup>
-              <ToolbarItem>
-                <SendKeyMenu onSend={sendCombo} isDisabled={!connected} />
-              </ToolbarItem>
-              <ToolbarItem>
-                <ToggleGroup aria-label={t('Scale')}>
-                  <ToggleGroupItem
-                    text={t('Fit')}
-                    buttonId="vnc-scale-fit"
-                    isSelected={scale === 'fit'}
-                    onChange={() => setScale('fit')}
-                  />
-                  <ToggleGroupItem
-                    text={t('100%')}
-                    buttonId="vnc-scale-actual"
-                    isSelected={scale === 'actual'}
-                    onChange={() => setScale('actual')}
-                  />
-                  <ToggleGroupItem
-                    text={t('Resize guest')}
-                    buttonId="vnc-scale-remote"
-                    isSelected={scale === 'remote'}
-                    onChange={() => setScale('remote')}
-                  />
-                </ToggleGroup>
-              </ToolbarItem>
-              <ToolbarItem>
-                <Button variant="secondary" onClick={screenshot} isDisabled={!connected}>
-                  {t('Screenshot')}
-                </Button>
-              </ToolbarItem>
-            </ToolbarGroup>
-          </ToolbarContent>
-        </Toolbar>
-        <ExpandableSection
-          toggleText={t('Paste as keystrokes')}
-          isExpanded={pasteOpen}
-          onToggle={(_e, open) => setPasteOpen(open)}
-        >
-          <PasteAsKeystrokes
-            vmKey={`${namespace}/${name}`}
-            onSend={typeText}
-            isDisabled={!connected}
+                </ToolbarItem>
+                <ToolbarItem>
+                  {fullScreen.isFullScreen ? (
+                    <Button variant="primary" onClick={() => void fullScreen.exit()}>
+                      {t('Exit full screen')}
+                    </Button>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      onClick={() => {
+                        void fullScreen.enter().then(() => rfb.current?.focus());
+                      }}
+                    >
+                      {t('Full screen')}
+                    </Button>
+                  )}
+                </ToolbarItem>
+              </ToolbarGroup>
+            </ToolbarContent>
+          </Toolbar>
+          {fullScreen.isFullScreen && (
+            <Alert
+              variant="info"
+              isInline
+              isPlain
+              title={
+                fullScreen.keyboardLocked
+                  ? t(
+                      'Keys such as Esc and Alt+Tab go to the guest. Press and hold Esc, or use Exit full screen, to leave.',
+                    )
+                  : t('Press Esc, or use Exit full screen, to leave.')
+              }
+            />
+          )}
+          <ExpandableSection
+            toggleText={t('Paste as keystrokes')}
+            isExpanded={pasteOpen}
+            onToggle={(_e, open) => setPasteOpen(open)}
+          >
+            <PasteAsKeystrokes
+              vmKey={`${namespace}/${name}`}
+              onSend={typeText}
+              isDisabled={!connected}
+            />
+          </ExpandableSection>
+        </FlexItem>
+        <FlexItem>
+          <div
+            ref={screen}
+            role="region"
+            aria-label={t('VNC console screen')}
+            style={{
+              height: fullScreen.isFullScreen ? 'calc(100vh - 11rem)' : (height ?? '60vh'),
+              minHeight: 240,
+              background: '#000',
+              overflow: scale === 'actual' ? 'auto' : 'hidden',
+            }}
           />
-        </ExpandableSection>
-      </FlexItem>
-      <FlexItem>
-        <div
-          ref={screen}
-          role="region"
-          aria-label={t('VNC console screen')}
-          style={{
-            height: height ?? '60vh',
-            minHeight: 240,
-            background: '#000',
-            overflow: scale === 'actual' ? 'auto' : 'hidden',
-          }}
-        />
-      </FlexItem>
-    </Flex>
+        </FlexItem>
+      </Flex>
+    </div>
   );
 };
 
