@@ -29,9 +29,13 @@ import {
 } from '../../../../../utils/vmFields';
 import { isMigrationFinished } from '../../../../../utils/vmMigration';
 import VirtualMachineStatus from '../../../VirtualMachineStatus';
+import AlertsCard from './AlertsCard';
+import ConsolePreviewCard from './ConsolePreviewCard';
 import FigureList, { type Figure } from './FigureList';
 import GuestAgentCards from './GuestAgentCards';
+import HardwareDevicesCard from './HardwareDevicesCard';
 import MigrationProgressCard from './MigrationProgressCard';
+import SnapshotsCard from './SnapshotsCard';
 import UtilizationCard from './UtilizationCard';
 import type { VMTabProps } from '../tabProps';
 
@@ -41,8 +45,9 @@ const NONE = '–';
 const CLOUD_INIT = 'cloud-init';
 
 /**
- * The VM at a glance: details, live migration progress, utilization, network interfaces, disks,
- * and the guest agent's file systems and users.
+ * The VM at a glance: details, a screen preview, live migration progress, utilization, alerts,
+ * network interfaces, disks, the guest agent's file systems and users, hardware devices and
+ * snapshots.
  */
 const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
@@ -96,12 +101,13 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
     <PageSection>
       <Grid hasGutter>
         <GridItem md={6}>
-          <Card>
+          <Card className="pf-v6-u-mb-md">
             <CardTitle component="h2">{t('Details')}</CardTitle>
             <CardBody>
               <FigureList figures={fields} />
             </CardBody>
           </Card>
+          <ConsolePreviewCard vm={vm} vmi={vmi} />
         </GridItem>
         <GridItem md={6}>
           <Stack hasGutter className="pf-v6-u-mb-md">
@@ -109,6 +115,7 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
               <MigrationProgressCard vm={vm} vmi={vmi} migration={migration} />
             )}
             <UtilizationCard vm={vm} />
+            <AlertsCard vm={vm} />
           </Stack>
           <Card className="pf-v6-u-mb-md">
             <CardTitle component="h2">{t('Network interfaces')}</CardTitle>
@@ -183,6 +190,8 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
         <GridItem md={12}>
           <Grid hasGutter md={6}>
             <GuestAgentCards vmi={vmi} />
+            <HardwareDevicesCard vm={vm} />
+            <SnapshotsCard vm={vm} vmi={vmi} />
           </Grid>
         </GridItem>
       </Grid>
