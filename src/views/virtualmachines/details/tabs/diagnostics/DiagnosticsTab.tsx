@@ -3,11 +3,12 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageSection, Title } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { getConditionRows } from '../../../../../utils/vmConditions';
 import type { VMTabProps } from '../tabProps';
+import ConditionsSection from './ConditionsSection';
+import DataVolumesSection from './DataVolumesSection';
 
-/** Status conditions of the VM and its instance, and the volume snapshot status. */
+/** Status conditions of the VM and its instance, its DataVolumes, and the volume snapshot status. */
 const DiagnosticsTab: FC<VMTabProps> = ({ obj, customData }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const conditions = useMemo(() => getConditionRows(obj, customData.vmi), [obj, customData.vmi]);
@@ -15,33 +16,8 @@ const DiagnosticsTab: FC<VMTabProps> = ({ obj, customData }) => {
 
   return (
     <PageSection>
-      <Title headingLevel="h2">{t('Status conditions')}</Title>
-      <Table aria-label={t('Status conditions')} variant="compact">
-        <Thead>
-          <Tr>
-            <Th>{t('Category')}</Th>
-            <Th>{t('Type')}</Th>
-            <Th>{t('Status')}</Th>
-            <Th>{t('Reason')}</Th>
-            <Th>{t('Message')}</Th>
-            <Th>{t('Updated')}</Th>
-          </Tr>
-        </Thead>
-        <Tbody>
-          {conditions.map((c) => (
-            <Tr key={`${c.category}-${c.type}`}>
-              <Td dataLabel={t('Category')}>{c.category}</Td>
-              <Td dataLabel={t('Type')}>{c.type}</Td>
-              <Td dataLabel={t('Status')}>{c.status}</Td>
-              <Td dataLabel={t('Reason')}>{c.reason ?? '–'}</Td>
-              <Td dataLabel={t('Message')}>{c.message ?? '–'}</Td>
-              <Td dataLabel={t('Updated')}>
-                <Timestamp timestamp={c.lastTransitionTime} />
-              </Td>
-            </Tr>
-          ))}
-        </Tbody>
-      </Table>
+      <ConditionsSection rows={conditions} />
+      <DataVolumesSection vm={obj} />
       <Title headingLevel="h2" className="pf-v6-u-mt-lg">
         {t('Volume snapshot status')}
       </Title>
