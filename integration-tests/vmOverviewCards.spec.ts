@@ -168,7 +168,16 @@ test.describe('VirtualMachine details: overview cards', () => {
         'Warning 1',
       );
 
+      // The shell scrolls inside its own frame: a tall window shows every card in one picture.
+      await page.setViewportSize({ width: 1440, height: 2000 });
+      await expect(screen).toBeVisible();
       await page.screenshot({ path: '/tmp/shots/vm-overview-cards.png', fullPage: true });
+      // The cards of a column stay above the next row (none drawn over another).
+      const disks = await page.getByRole('heading', { name: 'Disks', exact: true }).boundingBox();
+      const fileSystems = await page
+        .getByRole('heading', { name: 'File systems', exact: true })
+        .boundingBox();
+      expect(disks && fileSystems && disks.y < fileSystems.y).toBe(true);
 
       await preview.getByRole('link', { name: 'Open console' }).click();
       await expect(page.getByRole('tab', { name: 'Console', selected: true })).toBeVisible();

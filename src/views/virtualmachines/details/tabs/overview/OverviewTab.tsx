@@ -101,91 +101,96 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
     <PageSection>
       <Grid hasGutter>
         <GridItem md={6}>
-          <Card className="pf-v6-u-mb-md">
-            <CardTitle component="h2">{t('Details')}</CardTitle>
-            <CardBody>
-              <FigureList figures={fields} />
-            </CardBody>
-          </Card>
-          <ConsolePreviewCard vm={vm} vmi={vmi} />
+          {/* Stacks, not margins: a Stack fills its grid cell, so anything after one would overflow. */}
+          <Stack hasGutter>
+            <Card>
+              <CardTitle component="h2">{t('Details')}</CardTitle>
+              <CardBody>
+                <FigureList figures={fields} />
+              </CardBody>
+            </Card>
+            <ConsolePreviewCard vm={vm} vmi={vmi} />
+          </Stack>
         </GridItem>
         <GridItem md={6}>
-          <Stack hasGutter className="pf-v6-u-mb-md">
+          <Stack hasGutter>
             {migration && !isMigrationFinished(migration) && (
               <MigrationProgressCard vm={vm} vmi={vmi} migration={migration} />
             )}
             <UtilizationCard vm={vm} />
             <AlertsCard vm={vm} />
+            <Card>
+              <CardTitle component="h2">{t('Network interfaces')}</CardTitle>
+              <CardBody>
+                <Table aria-label={t('Network interfaces')} variant="compact">
+                  <Thead>
+                    <Tr>
+                      <Th>{t('Name')}</Th>
+                      <Th>{t('Network')}</Th>
+                      <Th>{t('IP addresses')}</Th>
+                      <Th>{t('MAC address')}</Th>
+                    </Tr>
+                  </Thead>
+                  <Tbody>
+                    {(spec?.domain?.devices?.interfaces ?? []).map((nic) => {
+                      const live = liveNICs.find((l) => l.name === nic.name);
+                      const network = spec?.networks?.find((n) => n.name === nic.name);
+                      return (
+                        <Tr key={nic.name}>
+                          <Td dataLabel={t('Name')}>{nic.name}</Td>
+                          <Td dataLabel={t('Network')}>
+                            {network?.multus?.networkName ??
+                              (network?.pod ? t('Pod networking') : NONE)}
+                          </Td>
+                          <Td dataLabel={t('IP addresses')}>
+                            {(live?.ipAddresses ?? (live?.ipAddress ? [live.ipAddress] : [])).join(
+                              ', ',
+                            ) || NONE}
+                          </Td>
+                          <Td dataLabel={t('MAC address')}>
+                            {live?.mac ?? nic.macAddress ?? NONE}
+                          </Td>
+                        </Tr>
+                      );
+                    })}
+                  </Tbody>
+                </Table>
+              </CardBody>
+            </Card>
+            <Card>
+              <CardTitle component="h2">{t('Disks')}</CardTitle>
+              <CardBody>
+                <Table aria-label={t('Disks')} variant="compact">
+                  <Thead>
+                    <Tr>
+                      <Th>{t('Name')}</Th>
+                      <Th>{t('Drive')}</Th>
+                      <Th>{t('Source')}</Th>
+                    </Tr>
+                  </Thead>
+                  <Tbody>
+                    {(spec?.domain?.devices?.disks ?? []).map((disk) => {
+                      const volume = spec?.volumes?.find((v) => v.name === disk.name);
+                      const source =
+                        volume?.dataVolume?.name ??
+                        volume?.persistentVolumeClaim?.claimName ??
+                        volume?.containerDisk?.image ??
+                        (volume?.cloudInitNoCloud || volume?.cloudInitConfigDrive
+                          ? CLOUD_INIT
+                          : NONE);
+                      return (
+                        <Tr key={disk.name}>
+                          <Td dataLabel={t('Name')}>{disk.name}</Td>
+                          <Td dataLabel={t('Drive')}>{disk.cdrom ? t('CD-ROM') : t('Disk')}</Td>
+                          <Td dataLabel={t('Source')}>{source}</Td>
+                        </Tr>
+                      );
+                    })}
+                  </Tbody>
+                </Table>
+              </CardBody>
+            </Card>
           </Stack>
-          <Card className="pf-v6-u-mb-md">
-            <CardTitle component="h2">{t('Network interfaces')}</CardTitle>
-            <CardBody>
-              <Table aria-label={t('Network interfaces')} variant="compact">
-                <Thead>
-                  <Tr>
-                    <Th>{t('Name')}</Th>
-                    <Th>{t('Network')}</Th>
-                    <Th>{t('IP addresses')}</Th>
-                    <Th>{t('MAC address')}</Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {(spec?.domain?.devices?.interfaces ?? []).map((nic) => {
-                    const live = liveNICs.find((l) => l.name === nic.name);
-                    const network = spec?.networks?.find((n) => n.name === nic.name);
-                    return (
-                      <Tr key={nic.name}>
-                        <Td dataLabel={t('Name')}>{nic.name}</Td>
-                        <Td dataLabel={t('Network')}>
-                          {network?.multus?.networkName ??
-                            (network?.pod ? t('Pod networking') : NONE)}
-                        </Td>
-                        <Td dataLabel={t('IP addresses')}>
-                          {(live?.ipAddresses ?? (live?.ipAddress ? [live.ipAddress] : [])).join(
-                            ', ',
-                          ) || NONE}
-                        </Td>
-                        <Td dataLabel={t('MAC address')}>{live?.mac ?? nic.macAddress ?? NONE}</Td>
-                      </Tr>
-                    );
-                  })}
-                </Tbody>
-              </Table>
-            </CardBody>
-          </Card>
-          <Card>
-            <CardTitle component="h2">{t('Disks')}</CardTitle>
-            <CardBody>
-              <Table aria-label={t('Disks')} variant="compact">
-                <Thead>
-                  <Tr>
-                    <Th>{t('Name')}</Th>
-                    <Th>{t('Drive')}</Th>
-                    <Th>{t('Source')}</Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {(spec?.domain?.devices?.disks ?? []).map((disk) => {
-                    const volume = spec?.volumes?.find((v) => v.name === disk.name);
-                    const source =
-                      volume?.dataVolume?.name ??
-                      volume?.persistentVolumeClaim?.claimName ??
-                      volume?.containerDisk?.image ??
-                      (volume?.cloudInitNoCloud || volume?.cloudInitConfigDrive
-                        ? CLOUD_INIT
-                        : NONE);
-                    return (
-                      <Tr key={disk.name}>
-                        <Td dataLabel={t('Name')}>{disk.name}</Td>
-                        <Td dataLabel={t('Drive')}>{disk.cdrom ? t('CD-ROM') : t('Disk')}</Td>
-                        <Td dataLabel={t('Source')}>{source}</Td>
-                      </Tr>
-                    );
-                  })}
-                </Tbody>
-              </Table>
-            </CardBody>
-          </Card>
         </GridItem>
         <GridItem md={12}>
           <Grid hasGutter md={6}>
