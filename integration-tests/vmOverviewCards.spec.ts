@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { startConsoleHost, upstreamFromLocalCluster } from '../console-host/server/consoleHost';
 import {
@@ -178,6 +179,12 @@ test.describe('VirtualMachine details: overview cards', () => {
         .getByRole('heading', { name: 'File systems', exact: true })
         .boundingBox();
       expect(disks && fileSystems && disks.y < fileSystems.y).toBe(true);
+
+      const axe = await new AxeBuilder({ page }).include('[role="tabpanel"]').analyze();
+      const blocking = axe.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+      expect(blocking).toEqual([]);
 
       await preview.getByRole('link', { name: 'Open console' }).click();
       await expect(page.getByRole('tab', { name: 'Console', selected: true })).toBeVisible();
