@@ -20,7 +20,7 @@ import {
   isSessionInUseMessage,
 } from '../../../utils/consoleConnection';
 import { serialLogFileName, sessionMarker, terminalOutputToText } from '../../../utils/consoleLog';
-import ConsoleStatusLine from '../ConsoleStatusLine';
+import ConsoleConnectionGroup from '../ConsoleConnectionGroup';
 import { downloadBlob } from '../../../utils/downloadFile';
 import type { SessionCallbacks } from '../useConsoleSession';
 import { useConsoleSession } from '../useConsoleSession';
@@ -171,7 +171,6 @@ const SerialConsole: FC<SerialConsoleProps> = ({ namespace, name, running, activ
   }, [active]);
 
   const connected = state.status === 'connected';
-  const busy = state.status === 'connecting' || state.status === 'reconnecting';
 
   const copy = async () => {
     const selection = term.current?.getSelection() ?? '';
@@ -202,22 +201,13 @@ const SerialConsole: FC<SerialConsoleProps> = ({ namespace, name, running, activ
       <FlexItem>
         <Toolbar>
           <ToolbarContent>
-            <ToolbarGroup>
-              <ToolbarItem>
-                {connected || busy ? (
-                  <Button variant="secondary" onClick={disconnect}>
-                    {t('Disconnect')}
-                  </Button>
-                ) : (
-                  <Button variant="primary" onClick={connect} isDisabled={!running}>
-                    {t('Connect')}
-                  </Button>
-                )}
-              </ToolbarItem>
-              <ToolbarItem alignSelf="center">
-                <ConsoleStatusLine state={state} consoleName={t('Serial console')} />
-              </ToolbarItem>
-            </ToolbarGroup>
+            <ConsoleConnectionGroup
+              state={state}
+              consoleName={t('Serial console')}
+              running={running}
+              connect={connect}
+              disconnect={disconnect}
+            />
             <ToolbarGroup>
               <ToolbarItem>
                 <SearchInput

@@ -23,7 +23,7 @@ import {
 import type { KeyCombo } from '../../../utils/consoleKeys';
 import { comboKeyEvents } from '../../../utils/consoleKeys';
 import type { KeyEvent } from '../../../utils/keymapPaste';
-import ConsoleStatusLine from '../ConsoleStatusLine';
+import ConsoleConnectionGroup from '../ConsoleConnectionGroup';
 import { downloadBlob } from '../../../utils/downloadFile';
 import type { SessionCallbacks } from '../useConsoleSession';
 import { useConsoleSession } from '../useConsoleSession';
@@ -119,7 +119,6 @@ const VncConsole: FC<VncConsoleProps> = ({ namespace, name, running, active, hei
     timeoutDetail: t('timed out'),
   });
   const connected = state.status === 'connected';
-  const busy = state.status === 'connecting' || state.status === 'reconnecting';
 
   useEffect(() => {
     scaleRef.current = scale;
@@ -162,22 +161,13 @@ const VncConsole: FC<VncConsoleProps> = ({ namespace, name, running, active, hei
         <FlexItem>
           <Toolbar>
             <ToolbarContent>
-              <ToolbarGroup>
-                <ToolbarItem>
-                  {connected || busy ? (
-                    <Button variant="secondary" onClick={disconnect}>
-                      {t('Disconnect')}
-                    </Button>
-                  ) : (
-                    <Button variant="primary" onClick={connect} isDisabled={!running}>
-                      {t('Connect')}
-                    </Button>
-                  )}
-                </ToolbarItem>
-                <ToolbarItem alignSelf="center">
-                  <ConsoleStatusLine state={state} consoleName={t('VNC console')} />
-                </ToolbarItem>
-              </ToolbarGroup>
+              <ConsoleConnectionGroup
+                state={state}
+                consoleName={t('VNC console')}
+                running={running}
+                connect={connect}
+                disconnect={disconnect}
+              />
               <ToolbarGroup>
                 <ToolbarItem>
                   <SendKeyMenu onSend={sendCombo} isDisabled={!connected} />
