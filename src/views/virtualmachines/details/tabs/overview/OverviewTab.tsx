@@ -153,6 +153,11 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
                         </Tr>
                       );
                     })}
+                    {!spec?.domain?.devices?.interfaces?.length && (
+                      <Tr>
+                        <Td colSpan={4}>{t('No network interfaces')}</Td>
+                      </Tr>
+                    )}
                   </Tbody>
                 </Table>
               </CardBody>
@@ -186,6 +191,11 @@ const OverviewTab: FC<VMTabProps> = ({ obj: vm, customData: { vmi, migration } }
                         </Tr>
                       );
                     })}
+                    {!spec?.domain?.devices?.disks?.length && (
+                      <Tr>
+                        <Td colSpan={3}>{t('No disks')}</Td>
+                      </Tr>
+                    )}
                   </Tbody>
                 </Table>
               </CardBody>
