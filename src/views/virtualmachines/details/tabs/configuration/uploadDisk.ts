@@ -40,11 +40,20 @@ const abortError = () => new DOMException('The upload was canceled.', 'AbortErro
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
+    if (signal.aborted) {
+      reject(abortError());
+      return;
+    }
+    const onAbort = () => {
       clearTimeout(timer);
       reject(abortError());
-    });
+    };
+    // Each poll's listener goes with its wait, so a long wait does not pile them up.
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
   });
 
 const waitUploadReady = async (
@@ -89,6 +98,10 @@ const sendFile = (
   t: TFunction,
 ): Promise<void> =>
   new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError());
+      return;
+    }
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
     xhr.setRequestHeader('Authorization', `Bearer ${token}`);
@@ -107,7 +120,7 @@ const sendFile = (
     xhr.onerror = () =>
       reject(new Error(t('The upload proxy at {{url}} cannot be reached.', { url })));
     xhr.onabort = () => reject(abortError());
-    signal.addEventListener('abort', () => xhr.abort());
+    signal.addEventListener('abort', () => xhr.abort(), { once: true });
     const body = new FormData();
     body.append('file', file);
     xhr.send(body);
