@@ -67,6 +67,8 @@ test.describe('hot-plugged disks of the running instance only', () => {
     await expect(scratch).toContainText('Hot plugged');
     await expect(scratch).toContainText('Not persistent');
     await expect(scratch).toContainText(`${vm}-scratch`);
+    // Its size comes from the DataVolume (the VM has no DataVolume template for it).
+    await expect(scratch).toContainText('1Gi');
 
     await page.getByRole('button', { name: 'Make scratch persistent' }).click();
     const confirm = page.getByRole('dialog', { name: 'Make disk persistent?' });

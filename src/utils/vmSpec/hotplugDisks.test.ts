@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { VirtualMachine, VirtualMachineInstance } from '../../models/types';
 import { applyRecipes, buildPatch } from '../vmPatch';
-import { getStorageDiskRows, persistHotplugDisk, vmiOnlyHotplugVolumes } from './hotplugDisks';
+import type { DiskRow } from './disks';
+import {
+  getStorageDiskRows,
+  needsStorageObjects,
+  persistHotplugDisk,
+  vmiOnlyHotplugVolumes,
+  withClaimSize,
+} from './hotplugDisks';
 
 const vm: VirtualMachine = {
   apiVersion: 'kubevirt.io/v1',
@@ -84,6 +91,88 @@ describe('getStorageDiskRows', () => {
 
   it('shows only the VM disks of a stopped VM', () => {
     expect(getStorageDiskRows(vm).map((r) => r.name)).toEqual(['rootdisk']);
+  });
+});
+
+describe('sizes of hot-plugged disks', () => {
+  const objects = {
+    claims: [
+      {
+        metadata: { name: 'claim' },
+        spec: { resources: { requests: { storage: '1Gi' } }, storageClassName: 'local' },
+        status: { capacity: { storage: '2Gi' } },
+      },
+      {
+        metadata: { name: 'pending-claim' },
+        spec: { resources: { requests: { storage: '3Gi' } } },
+      },
+    ],
+    dataVolumes: [
+      {
+        metadata: { name: 'hot-dv' },
+        spec: {
+          storage: { resources: { requests: { storage: '5Gi' } }, storageClassName: 'fast' },
+        },
+      },
+      {
+        metadata: { name: 'old-style' },
+        spec: { pvc: { resources: { requests: { storage: '7Gi' } } } },
+      },
+    ],
+  };
+  const row = (over: Partial<DiskRow>): DiskRow => ({
+    name: 'd',
+    source: '',
+    sourceKind: 'pvc',
+    drive: 'disk',
+    hotplug: true,
+    pending: false,
+    ...over,
+  });
+
+  it('gives the instance-only rows the size and storage class of their PVC / DataVolume', () => {
+    const rows = getStorageDiskRows(vm, vmi, objects);
+    expect(rows.map((r) => [r.name, r.size, r.storageClass])).toEqual([
+      ['rootdisk', undefined, undefined],
+      ['hot', '5Gi', 'fast'],
+      ['hotpvc', '2Gi', 'local'],
+    ]);
+  });
+
+  it('leaves the size unknown without the objects, or when none matches', () => {
+    expect(getStorageDiskRows(vm, vmi).map((r) => r.size)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    expect(withClaimSize(row({ source: 'nope' }), objects).size).toBeUndefined();
+  });
+
+  it("prefers a PVC's capacity, then its request, then the DataVolume's request", () => {
+    expect(withClaimSize(row({ source: 'claim' }), objects).size).toBe('2Gi');
+    expect(withClaimSize(row({ source: 'pending-claim' }), objects).size).toBe('3Gi');
+    // A DataVolume's PVC has its name: once bound, its capacity wins over the request.
+    const bound = { ...objects, claims: [{ ...objects.claims[0], metadata: { name: 'hot-dv' } }] };
+    expect(withClaimSize(row({ source: 'hot-dv', sourceKind: 'dataVolume' }), bound).size).toBe(
+      '2Gi',
+    );
+    expect(
+      withClaimSize(row({ source: 'old-style', sourceKind: 'dataVolume' }), objects).size,
+    ).toBe('7Gi');
+  });
+
+  it('keeps what the row already has and ignores sources that are no claim', () => {
+    expect(
+      withClaimSize(row({ source: 'claim', size: '9Gi', storageClass: 'x' }), objects),
+    ).toMatchObject({ size: '9Gi', storageClass: 'x' });
+    const image = row({ source: 'claim', sourceKind: 'containerDisk' });
+    expect(withClaimSize(image, objects)).toBe(image);
+  });
+
+  it('asks for the objects only when a PVC / DataVolume row lacks its size or class', () => {
+    expect(needsStorageObjects(getStorageDiskRows(vm, vmi))).toBe(true);
+    expect(needsStorageObjects(getStorageDiskRows(vm))).toBe(false);
+    expect(needsStorageObjects([row({ source: 'c', size: '1Gi', storageClass: 's' })])).toBe(false);
   });
 });
 

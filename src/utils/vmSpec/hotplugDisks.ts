@@ -31,11 +31,77 @@ export const vmiOnlyHotplugVolumes = (
   });
 };
 
+type StorageRequest = {
+  resources?: { requests?: { storage?: string } };
+  storageClassName?: string;
+};
+
+/** A PersistentVolumeClaim as far as the disks table reads it. */
+export type ClaimLike = {
+  metadata?: { name?: string };
+  spec?: StorageRequest;
+  status?: { capacity?: { storage?: string } };
+};
+
+/** A DataVolume as far as the disks table reads it. */
+export type DataVolumeSizeLike = {
+  metadata?: { name?: string };
+  spec?: { storage?: StorageRequest; pvc?: StorageRequest };
+};
+
+/** The PVCs and DataVolumes of the VM's namespace (as far as they are known). */
+export type StorageObjects = { claims?: ClaimLike[]; dataVolumes?: DataVolumeSizeLike[] };
+
+/**
+ * Whether a row lacks a size or storage class a PVC or DataVolume could tell (a hot-plugged
+ * volume, or a PVC / DataVolume not created by the VM's DataVolume templates).
+ */
+export const needsStorageObjects = (rows: DiskRow[]): boolean =>
+  rows.some(
+    (row) =>
+      (row.sourceKind === 'pvc' || row.sourceKind === 'dataVolume') &&
+      Boolean(row.source) &&
+      (!row.size || !row.storageClass),
+  );
+
+/**
+ * Fills a row's missing size and storage class from the claim or DataVolume it uses: the PVC's
+ * capacity (what it really got) or else its request, else the DataVolume's request (a
+ * DataVolume's PVC has the DataVolume's name). What the row already has wins; nothing found
+ * leaves it unknown.
+ */
+export const withClaimSize = <R extends DiskRow>(row: R, objects: StorageObjects): R => {
+  if ((row.sourceKind !== 'pvc' && row.sourceKind !== 'dataVolume') || !row.source) return row;
+  const claim = (objects.claims ?? []).find((c) => c.metadata?.name === row.source);
+  const dv =
+    row.sourceKind === 'dataVolume'
+      ? (objects.dataVolumes ?? []).find((d) => d.metadata?.name === row.source)
+      : undefined;
+  const dvRequest = dv?.spec?.storage ?? dv?.spec?.pvc;
+  const size =
+    row.size ||
+    claim?.status?.capacity?.storage ||
+    claim?.spec?.resources?.requests?.storage ||
+    dvRequest?.resources?.requests?.storage ||
+    undefined;
+  const storageClass =
+    row.storageClass || claim?.spec?.storageClassName || dvRequest?.storageClassName || undefined;
+  return { ...row, size, storageClass };
+};
+
 /**
  * The disks table: the VM's disks (persistent), then the disks hot-plugged into the running
- * instance only (not persistent).
+ * instance only (not persistent). Sizes and storage classes the VM's DataVolume templates do
+ * not tell come from the PVCs and DataVolumes in `objects`.
  */
 export const getStorageDiskRows = (
+  vm: VirtualMachine,
+  vmi?: VirtualMachineInstance,
+  objects: StorageObjects = {},
+): StorageDiskRow[] => getStorageDiskRowsOnly(vm, vmi).map((row) => withClaimSize(row, objects));
+
+/** The disks table rows from the VM and its instance alone. */
+export const getStorageDiskRowsOnly = (
   vm: VirtualMachine,
   vmi?: VirtualMachineInstance,
 ): StorageDiskRow[] => [

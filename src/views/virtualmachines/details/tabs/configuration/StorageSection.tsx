@@ -1,24 +1,33 @@
-import type { FC } from 'react';
+import { useMemo, type FC } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Flex, Label, Title } from '@patternfly/react-core';
 
 const BUSES: readonly string[] = ['virtio', 'sata', 'scsi'];
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
-import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
+import { useK8sWatchResource, useOverlay } from '@openshift-console/dynamic-plugin-sdk';
 import ConfirmActionModal, {
   type ConfirmActionModalProps,
 } from '../../../../../components/modals/ConfirmActionModal';
+import { DataVolumeModel, PersistentVolumeClaimModel } from '../../../../../models';
+import { modelToGroupVersionKind } from '../../../../../models/modelUtils';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
 import { removeDisk, type DiskBus } from '../../../../../utils/vmSpec/disks';
 import {
-  getStorageDiskRows,
+  getStorageDiskRowsOnly,
+  needsStorageObjects,
   persistHotplugDisk,
+  withClaimSize,
+  type ClaimLike,
+  type DataVolumeSizeLike,
   type StorageDiskRow,
 } from '../../../../../utils/vmSpec/hotplugDisks';
 import AddDiskModal, { type AddDiskModalProps } from './AddDiskModal';
 import EditDiskModal, { type EditDiskModalProps } from './EditDiskModal';
 import { unplugDisk, unplugVMIDisk } from './hotplugDisk';
 import { patchVM } from './patchVM';
+
+const PVC_GVK = modelToGroupVersionKind(PersistentVolumeClaimModel);
+const DV_GVK = modelToGroupVersionKind(DataVolumeModel);
 
 type StorageSectionProps = {
   /** The VM whose disks are listed. */
@@ -31,7 +40,21 @@ type StorageSectionProps = {
 const StorageSection: FC<StorageSectionProps> = ({ vm, vmi }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const launch = useOverlay();
-  const rows = getStorageDiskRows(vm, vmi);
+  const specRows = useMemo(() => getStorageDiskRowsOnly(vm, vmi), [vm, vmi]);
+  // Sizes the VM's DataVolume templates do not tell (hot-plugged disks, PVCs made elsewhere)
+  // come from the PVCs and DataVolumes of the namespace, watched only when some row needs them.
+  const watchObjects = needsStorageObjects(specRows);
+  const namespace = vm.metadata?.namespace;
+  const [claims] = useK8sWatchResource<ClaimLike[]>(
+    watchObjects ? { groupVersionKind: PVC_GVK, isList: true, namespace } : null,
+  );
+  const [dataVolumes] = useK8sWatchResource<DataVolumeSizeLike[]>(
+    watchObjects ? { groupVersionKind: DV_GVK, isList: true, namespace } : null,
+  );
+  const rows = useMemo(
+    () => specRows.map((row) => withClaimSize(row, { claims, dataVolumes })),
+    [specRows, claims, dataVolumes],
+  );
   const drive = (row: StorageDiskRow) =>
     row.drive === 'cdrom' ? t('CD-ROM') : row.drive === 'lun' ? t('LUN') : t('Disk');
   const detach = ({ name, hotplug, persistent }: StorageDiskRow) =>
