@@ -70,7 +70,7 @@ export const startLocalCluster = async (
     cache,
     auth,
     rbac,
-    extensions: { virtualHandlers: new Map(), routes: [] },
+    extensions: { virtualHandlers: new Map(), routes: [], containerLogs: [] },
   };
   if (!store.getMeta('seeded')) {
     loadSeed(service, options.seedDir ?? DEFAULT_SEED_DIR, options.seedContributors);

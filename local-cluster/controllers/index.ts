@@ -5,6 +5,7 @@ import { startVirtApi } from './api';
 import { startCdi } from './cdi';
 import { startCheckups } from './checkup';
 import { startVirtHandler } from './handler';
+import { launcherLogSource } from './handler/launcherLogs';
 import { progressOf, startMigrationController } from './migration';
 import { startServiceLoadBalancer } from './network/serviceLoadBalancer';
 import type { ControllerRuntime, RuntimeOptions, Stoppable } from './runtime/runtime';
@@ -45,7 +46,15 @@ export const startVirtualization = async (
     log: runtime.log,
   });
   const handler = startVirtHandler(runtime, guests);
+  const logs = launcherLogSource(guests);
+  runtime.server.containerLogs.push(logs);
   const sets: Stoppable[] = [
+    {
+      stop: () => {
+        const i = runtime.server.containerLogs.indexOf(logs);
+        if (i >= 0) runtime.server.containerLogs.splice(i, 1);
+      },
+    },
     registerTemplateValidator(runtime),
     startVirtController(runtime),
     handler,

@@ -8,6 +8,7 @@ import { killStaleGuests } from './qemu/staleGuests';
 import type { BitmapFont } from './screen/bitmapFont';
 import { fallbackFont } from './screen/fallbackFont';
 import { parsePsf } from './screen/psfFont';
+import { SerialTranscript } from './serialTranscript';
 
 export type { Guest, GuestExitReason, GuestSpec, GuestStats } from './guestTypes';
 
@@ -29,6 +30,8 @@ export interface GuestManagerOptions {
 }
 
 const DEFAULT_MAX_REAL_GUESTS = 4;
+/** Serial transcripts kept at most (those of guests that ended go first). */
+const MAX_TRANSCRIPTS = 256;
 const QEMU_NAME = 'qemu-system-x86_64';
 
 /** Finds an executable on PATH. */
@@ -67,6 +70,7 @@ export class GuestManager {
   private readonly imageDir: string;
   private readonly guests = new Map<string, Guest>();
   private readonly starting = new Map<string, Promise<Guest>>();
+  private readonly transcripts = new Map<string, SerialTranscript>();
   private qemuCount = 0;
   private font: BitmapFont | undefined;
   private closed = false;
@@ -105,6 +109,32 @@ export class GuestManager {
     return guest && !guest.exited ? guest : undefined;
   }
 
+  /**
+   * The serial output of the guest of VMI `uid`, from its power-on; kept after the guest ends
+   * (like a terminated container's log) until newer transcripts push it out.
+   */
+  serialTranscript(uid: string): SerialTranscript | undefined {
+    return this.transcripts.get(uid);
+  }
+
+  /** The transcript a guest of `uid` writes to; created when first asked for. */
+  transcriptFor(uid: string): SerialTranscript {
+    let transcript = this.transcripts.get(uid);
+    if (!transcript) {
+      transcript = new SerialTranscript();
+      this.transcripts.set(uid, transcript);
+      this.pruneTranscripts();
+    }
+    return transcript;
+  }
+
+  private pruneTranscripts(): void {
+    for (const [uid, transcript] of this.transcripts) {
+      if (this.transcripts.size <= MAX_TRANSCRIPTS) return;
+      if (transcript.ended) this.transcripts.delete(uid);
+    }
+  }
+
   /** All live guests. */
   list(): Guest[] {
     return [...this.guests.values()].filter((guest) => !guest.exited);
@@ -125,6 +155,7 @@ export class GuestManager {
 
   private async launch(spec: GuestSpec): Promise<Guest> {
     let guest: Guest | undefined;
+    const transcript = this.transcriptFor(spec.uid);
     if (
       !spec.builtinOnly &&
       this.realGuestsAvailable &&
@@ -140,6 +171,7 @@ export class GuestManager {
           workDir: this.options.workDir,
           gracefulStopMs: this.options.gracefulStopMs ?? 10_000,
           log: this.options.log,
+          transcript,
         });
         qemu.onExit(() => this.qemuCount--);
         guest = qemu;
@@ -153,11 +185,13 @@ export class GuestManager {
     guest ??= new BuiltinGuest(spec, {
       bootDelayMs: this.options.bootDelayMs ?? 2000,
       font: this.consoleFont(),
+      transcript,
     });
     this.guests.set(spec.uid, guest);
     const started = guest;
     guest.onExit(() => {
       if (this.guests.get(spec.uid) === started) this.guests.delete(spec.uid);
+      transcript.end();
     });
     if (this.closed) await guest.stop();
     return guest;

@@ -21,6 +21,7 @@ import {
 import { listJson } from './objectJson';
 import { readBodyBytes, sendJson, sendJsonText } from './respond';
 import { decodeProtobufObject, isProtobuf } from './protobufObjects';
+import { servePodLog } from './podLog';
 import { scaleHandler } from './scaleSubresource';
 import type { ServerContext } from './serverContext';
 import { partialMetadata, representationOf, toTable } from './tableView';
@@ -135,6 +136,14 @@ export const handleResource = async (
 
   if (path.subresource === 'scale') {
     await scaleHandler(ctx, req, res, kind, namespace, path.name ?? '', user, q);
+    return;
+  }
+  if (path.subresource === 'log' && kind.group === '' && kind.plural === 'pods') {
+    if (verb !== 'get')
+      throw methodNotAllowed('the server does not allow this method on the requested resource');
+    servePodLog(req, res, ctx.service.get(kind, namespace, path.name ?? ''), q, [
+      ...ctx.extensions.containerLogs,
+    ]);
     return;
   }
   if (path.subresource !== undefined && !(path.subresource === 'status' && kind.statusSubresource))

@@ -5,6 +5,7 @@ import type { KindRegistry } from '../registry/kindRegistry';
 import type { ResourceService } from '../rest/resourceService';
 import type { ObjectStore } from '../storage/objectStore';
 import type { WatchCache } from '../watch/watchCache';
+import type { ContainerLogSource } from './podLog';
 import type { VirtualHandler } from './virtualHandler';
 
 /** A path outside the Kubernetes API served by a layer above the server (metrics, CDI's upload
@@ -20,6 +21,8 @@ export interface ServerExtensions {
   /** Handlers of virtual kinds by `group/plural` (KubeVirt subresources, CDI upload tokens). */
   virtualHandlers: Map<string, VirtualHandler>;
   routes: RouteHandler[];
+  /** What runs pods' containers (the kubelet's part): the logs `pods/log` serves. */
+  containerLogs: ContainerLogSource[];
 }
 
 /** Everything a request handler may reach, built once per server. */

@@ -44,6 +44,10 @@ const containerStatus = (
   state,
 });
 
+/** The kubelet's ContainersReady/Ready message: the unready containers, space-separated. */
+const unreadyMessage = (names: string[]): string =>
+  `containers with unready status: [${names.join(' ')}]`;
+
 const set = (
   conditions: Condition[],
   type: string,
@@ -104,22 +108,9 @@ export const nextPodStatus = (input: KubeletInput): PodStatus => {
   let conditions = set(status.conditions ?? [], 'PodScheduled', 'True', now);
   if (status.phase !== 'Running' && !(input.volumesReady && input.startDue)) {
     conditions = set(conditions, 'Initialized', 'True', now);
-    conditions = set(
-      conditions,
-      'ContainersReady',
-      'False',
-      now,
-      'ContainersNotReady',
-      'containers with unready status: [compute]',
-    );
-    conditions = set(
-      conditions,
-      'Ready',
-      'False',
-      now,
-      'ContainersNotReady',
-      'containers with unready status: [compute]',
-    );
+    const unready = unreadyMessage(pod.spec.containers.map((c) => c.name));
+    conditions = set(conditions, 'ContainersReady', 'False', now, 'ContainersNotReady', unready);
+    conditions = set(conditions, 'Ready', 'False', now, 'ContainersNotReady', unready);
     return {
       ...status,
       phase: 'Pending',
@@ -154,17 +145,10 @@ export const nextPodStatus = (input: KubeletInput): PodStatus => {
         'False',
         now,
         'ContainersNotReady',
-        'containers with unready status: [compute]',
+        unreadyMessage(['compute']),
       );
   conditions = !guestRunning
-    ? set(
-        conditions,
-        'Ready',
-        'False',
-        now,
-        'ContainersNotReady',
-        'containers with unready status: [compute]',
-      )
+    ? set(conditions, 'Ready', 'False', now, 'ContainersNotReady', unreadyMessage(['compute']))
     : paused
       ? set(
           conditions,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   IoK8sApiCoreV1Container,
   IoK8sApiCoreV1Volume,
@@ -13,6 +12,7 @@ import {
   LAUNCHER_IMAGE,
   READINESS_GATE_UNPAUSED,
 } from './kubevirtNames';
+import { multusAnnotation } from '../network/multusNetworks';
 import { guestMemoryOf, memoryOverheadBytes, vcpusOf } from './memoryOverhead';
 import { formatBytes, formatCpu, quantityValue } from './quantities';
 import type { VirtConfig } from './virtConfig';
@@ -98,25 +98,6 @@ export const qosClassOf = (pod: Pod): string => {
   return any ? 'Burstable' : 'BestEffort';
 };
 
-/** Multus interface names KubeVirt gives secondary networks: `pod` + 11 hex of the name's hash. */
-const podInterfaceName = (network: string): string =>
-  `pod${createHash('sha256').update(network).digest('hex').slice(0, 11)}`;
-
-const multusAnnotation = (vmi: VirtualMachineInstance): Record<string, string> => {
-  // The generated type calls Multus' `default` flag `_default`; the JSON field is `default`.
-  const multus = (vmi.spec.networks ?? []).filter(
-    (n) => n.multus && !(n.multus as { default?: boolean }).default,
-  );
-  if (!multus.length) return {};
-  const entries = multus.map((n) => {
-    const [nsPart, namePart] = (n.multus?.networkName ?? '').includes('/')
-      ? (n.multus?.networkName ?? '').split('/')
-      : [vmi.metadata.namespace ?? '', n.multus?.networkName ?? ''];
-    return { name: namePart, namespace: nsPart, interface: podInterfaceName(n.name) };
-  });
-  return { 'k8s.v1.cni.cncf.io/networks': JSON.stringify(entries) };
-};
-
 const EMPTY_DIRS = [
   'private',
   'public',
@@ -127,6 +108,46 @@ const EMPTY_DIRS = [
   'container-disks',
   'hotplug-disks',
 ];
+
+/** The sidecar that prints the guest's serial console log (KubeVirt's `virt-tail`). */
+export const GUEST_CONSOLE_LOG_CONTAINER = 'guest-console-log';
+
+/**
+ * KubeVirt's rule for the serial console log: never without an auto-attached serial console;
+ * else the VMI's `devices.logSerialConsole`, else the cluster's `disableSerialConsoleLog`.
+ */
+export const serialConsoleLogEnabled = (
+  vmi: VirtualMachineInstance,
+  config: Pick<VirtConfig, 'disableSerialConsoleLog'>,
+): boolean => {
+  const devices = vmi.spec.domain.devices;
+  if (devices.autoattachSerialConsole === false) return false;
+  if (devices.logSerialConsole !== undefined && devices.logSerialConsole !== null)
+    return devices.logSerialConsole;
+  return !config.disableSerialConsoleLog;
+};
+
+const guestConsoleLogContainer = (vmi: VirtualMachineInstance): IoK8sApiCoreV1Container => ({
+  name: GUEST_CONSOLE_LOG_CONTAINER,
+  image: LAUNCHER_IMAGE,
+  imagePullPolicy: 'IfNotPresent',
+  command: ['/usr/bin/virt-tail'],
+  args: ['--logfile', `/var/run/kubevirt-private/${vmi.metadata.uid ?? ''}/virt-serial0-log`],
+  env: [{ name: 'VIRT_LAUNCHER_LOG_VERBOSITY', value: '2' }],
+  // A dedicated-CPU VMI keeps Guaranteed QoS: its sidecar's requests equal its limits.
+  resources: vmi.spec.domain.cpu?.dedicatedCpuPlacement
+    ? { requests: { cpu: '15m', memory: '60M' }, limits: { cpu: '15m', memory: '60M' } }
+    : { requests: { cpu: '5m', memory: '35M' }, limits: { cpu: '15m', memory: '60M' } },
+  securityContext: {
+    allowPrivilegeEscalation: false,
+    capabilities: { drop: ['ALL'] },
+    runAsNonRoot: true,
+    runAsUser: 107,
+  },
+  terminationMessagePath: '/dev/termination-log',
+  terminationMessagePolicy: 'File',
+  volumeMounts: [{ name: 'private', mountPath: '/var/run/kubevirt-private', readOnly: true }],
+});
 
 export const launcherPod = (vmi: VirtualMachineInstance, config: VirtConfig): Pod => {
   const name = vmi.metadata.name ?? '';
@@ -251,7 +272,11 @@ export const launcherPod = (vmi: VirtualMachineInstance, config: VirtConfig): Po
       ],
     },
     spec: {
-      containers: [compute, ...containers],
+      containers: [
+        compute,
+        ...containers,
+        ...(serialConsoleLogEnabled(vmi, config) ? [guestConsoleLogContainer(vmi)] : []),
+      ],
       volumes,
       nodeSelector: {
         ...vmi.spec.nodeSelector,

@@ -15,6 +15,9 @@ export interface VirtConfig {
   cpuModel: string;
   defaultNetworkInterface: string;
   evictionStrategy?: string;
+  /** `virtualMachineOptions.disableSerialConsoleLog` is set: no `guest-console-log` container
+   * unless the VMI asks for one (`devices.logSerialConsole: true`). */
+  disableSerialConsoleLog: boolean;
 }
 
 export const DEFAULT_VIRT_CONFIG: VirtConfig = {
@@ -26,6 +29,7 @@ export const DEFAULT_VIRT_CONFIG: VirtConfig = {
   cpuModel: 'host-model',
   defaultNetworkInterface: 'masquerade',
   evictionStrategy: 'LiveMigrate',
+  disableSerialConsoleLog: false,
 };
 
 interface KubeVirtConfiguration {
@@ -36,7 +40,14 @@ interface KubeVirtConfiguration {
   liveUpdateConfiguration?: { maxHotplugRatio?: number };
   architectureConfiguration?: { amd64?: { machineType?: string } };
   network?: { defaultNetworkInterface?: string };
+  /** KubeVirt's `disableSerialConsoleLog` is an empty struct: present means disabled. */
+  virtualMachineOptions?: { disableSerialConsoleLog?: object | boolean | null };
 }
+
+const serialConsoleLogDisabled = (c: KubeVirtConfiguration): boolean => {
+  const v = c.virtualMachineOptions?.disableSerialConsoleLog;
+  return v !== undefined && v !== null && v !== false;
+};
 
 export const virtConfigFrom = (kubevirt: KubeObject | undefined): VirtConfig => {
   const c = (kubevirt?.spec as { configuration?: KubeVirtConfiguration } | undefined)
@@ -52,5 +63,6 @@ export const virtConfigFrom = (kubevirt: KubeObject | undefined): VirtConfig => 
     cpuModel: c.cpuModel || d.cpuModel,
     defaultNetworkInterface: c.network?.defaultNetworkInterface || d.defaultNetworkInterface,
     evictionStrategy: c.evictionStrategy ?? d.evictionStrategy,
+    disableSerialConsoleLog: serialConsoleLogDisabled(c),
   };
 };

@@ -3,6 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { duplexPair } from '../duplexPair';
 import { GuestLifecycle } from '../guestLifecycle';
 import { loginHint } from '../loginHint';
+import type { SerialTranscript } from '../serialTranscript';
 import type { Guest, GuestExitReason, GuestSpec, GuestStats } from '../guestTypes';
 import type { OsIdentity } from '../osIdentity';
 import { osIdentity } from '../osIdentity';
@@ -23,6 +24,8 @@ export interface BuiltinGuestOptions {
   /** How long a boot takes, from power-on to the login prompt. */
   bootDelayMs: number;
   font: BitmapFont;
+  /** Records everything written to ttyS0, console open or not. */
+  transcript?: SerialTranscript;
 }
 
 type Power = 'booting' | 'up' | 'down';
@@ -250,6 +253,7 @@ export class BuiltinGuest implements Guest {
   }
 
   private writeSerial(text: string): void {
+    this.options.transcript?.write(text);
     const bytes = Buffer.from(text, 'utf8');
     for (const end of this.serialEnds) if (!end.destroyed) end.write(bytes);
   }

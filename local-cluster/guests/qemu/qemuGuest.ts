@@ -14,7 +14,9 @@ import { connect } from 'node:net';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { GuestLifecycle } from '../guestLifecycle';
+import type { SerialTranscript } from '../serialTranscript';
 import type { Guest, GuestExitReason, GuestSpec, GuestStats } from '../guestTypes';
 import { BootStateDetector } from './bootStateDetector';
 import { readProcessUsage } from './procStats';
@@ -32,6 +34,8 @@ export interface QemuGuestOptions {
   /** How long `stop()` waits for the guest to power off after the ACPI power button. */
   gracefulStopMs: number;
   log?: (message: string) => void;
+  /** Records everything the guest wrote to ttyS0 (read from QEMU's serial log file). */
+  transcript?: SerialTranscript;
 }
 
 /** Unix socket paths are limited to 108 bytes (sun_path). */
@@ -71,6 +75,7 @@ export class QemuGuest implements Guest {
   private stopping = false;
   private stderrTail = '';
   private serialPoll: NodeJS.Timeout | undefined;
+  private drainSerialLog: () => void = () => undefined;
   private exitPromise: Promise<void> | undefined;
 
   private constructor(
@@ -247,9 +252,10 @@ export class QemuGuest implements Guest {
   /** Follows serial.log (written by QEMU whether or not a console is attached). */
   private watchSerialLog(): void {
     const detector = new BootStateDetector();
+    const decoder = new StringDecoder('utf8');
     let offset = 0;
     const buffer = Buffer.alloc(64 * 1024);
-    this.serialPoll = setInterval(() => {
+    this.drainSerialLog = () => {
       let fd: number | undefined;
       try {
         fd = openSync(this.files.serialLog, 'r');
@@ -257,6 +263,7 @@ export class QemuGuest implements Guest {
           const read = readSync(fd, buffer, 0, buffer.length, offset);
           if (read <= 0) break;
           offset += read;
+          this.options.transcript?.write(decoder.write(buffer.subarray(0, read)));
           for (const signal of detector.feed(buffer.subarray(0, read).toString('latin1'))) {
             if (signal === 'booted') this.lifecycle.markBooted();
             else this.lifecycle.markBooting();
@@ -267,11 +274,14 @@ export class QemuGuest implements Guest {
       } finally {
         if (fd !== undefined) closeSync(fd);
       }
-    }, SERIAL_POLL_MS);
+    };
+    this.serialPoll = setInterval(() => this.drainSerialLog(), SERIAL_POLL_MS);
   }
 
   private onProcessExit(code: number | null, signal: NodeJS.Signals | null): void {
     if (this.serialPoll) clearInterval(this.serialPoll);
+    // The guest's last words (shutdown messages) before its folder goes.
+    this.drainSerialLog();
     this.qmp?.close();
     rmSync(this.files.dir, { recursive: true, force: true });
     let reason: GuestExitReason;
