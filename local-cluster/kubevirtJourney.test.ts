@@ -201,6 +201,80 @@ describe('a VM from a boot source through its whole lifecycle (client-node)', ()
     expect(vmims.items.map((m) => m.status?.phase)).toContain('Succeeded');
   });
 
+  it('hot-plugs a bridge NIC through a migration and unplugs it', { timeout: 60_000 }, async () => {
+    type Nic = { name: string; state?: string; bridge?: object };
+    const template = (o: Obj) =>
+      (o.spec?.template as { spec: { domain: { devices: { interfaces: Nic[] } } } }).spec;
+    const replaceVm = async (edit: (o: Obj) => void) => {
+      const current = await vm();
+      edit(current);
+      await custom.replaceNamespacedCustomObject({
+        group: 'kubevirt.io',
+        version: 'v1',
+        namespace: NS,
+        plural: 'virtualmachines',
+        name: VM,
+        body: current,
+      });
+    };
+    const reported = (o: Obj) =>
+      ((o.status?.interfaces ?? []) as { name: string; infoSource?: string }[]).map((i) => i.name);
+    const nodeBefore = (await vmi()).status?.nodeName;
+    await replaceVm((o) => {
+      const spec = template(o) as unknown as {
+        domain: { devices: { interfaces: Nic[] } };
+        networks: object[];
+      };
+      spec.domain.devices.interfaces.push({ name: 'office', bridge: {} });
+      spec.networks.push({ name: 'office', multus: { networkName: 'bridge-network' } });
+    });
+    // The VMI gets the NIC at once; the guest only after the migration to a pod that has it.
+    const pending = await eventually(
+      vmi,
+      (o) =>
+        !!o.status?.conditions?.some((c) => c.type === 'MigrationRequired') &&
+        JSON.stringify(o.spec).includes('bridge-network'),
+      20_000,
+      'MigrationRequired',
+    );
+    expect(reported(pending)).not.toContain('office');
+    const plugged = await eventually(vmi, (o) => reported(o).includes('office'), 20_000, 'NIC');
+    expect(plugged.status?.nodeName).not.toBe(nodeBefore);
+    await eventually(
+      vmi,
+      (o) => !o.status?.conditions?.some((c) => c.type === 'MigrationRequired'),
+      20_000,
+      'MigrationRequired cleared',
+    );
+    const vmims = (await custom.listNamespacedCustomObject({
+      group: 'kubevirt.io',
+      version: 'v1',
+      namespace: NS,
+      plural: 'virtualmachineinstancemigrations',
+    })) as { items: (Obj & { metadata: { annotations?: Record<string, string> } })[] };
+    expect(
+      vmims.items.filter(
+        (m) => m.metadata.annotations?.['kubevirt.io/workloadUpdateMigration'] !== undefined,
+      ),
+    ).toHaveLength(1);
+    expect((await vm()).status?.conditions?.map((c) => c.type)).not.toContain('RestartRequired');
+
+    await replaceVm((o) => {
+      const nic = template(o).domain.devices.interfaces.find((i) => i.name === 'office');
+      if (nic) nic.state = 'absent';
+    });
+    // Out of the domain at once, out of the pod with the next migration, then out of both specs.
+    await eventually(vmi, (o) => !reported(o).includes('office'), 40_000, 'NIC unplugged');
+    const cleaned = await eventually(
+      vm,
+      (o) => !template(o).domain.devices.interfaces.some((i) => i.name === 'office'),
+      20_000,
+      'NIC dropped from the VM',
+    );
+    expect(JSON.stringify(cleaned.spec)).not.toContain('bridge-network');
+    expect(cleaned.status?.conditions?.map((c) => c.type)).not.toContain('RestartRequired');
+  });
+
   it('snapshots, restores when stopped and clones', async () => {
     await custom.createNamespacedCustomObject({
       group: 'snapshot.kubevirt.io',

@@ -19,6 +19,7 @@ import type { Vmi } from './kubevirtObjects';
 import { isFinal, phaseOf, vmiUid } from './kubevirtObjects';
 import { NodeApiError } from './nodeApi';
 import type { VmiRef } from './nodeApi';
+import { podInterfacesOf } from '../network/multusNetworks';
 import { podIpIn } from './podNetwork';
 import { finalStatus, runningStatus } from './vmiStatus';
 
@@ -300,6 +301,7 @@ export class VirtHandler {
   }
 
   private async writeRunningStatus(vmi: Vmi, record: GuestRecord): Promise<void> {
+    const pod = this.activePod(vmi);
     const desired = runningStatus(
       vmi,
       {
@@ -309,6 +311,7 @@ export class VirtHandler {
       },
       this.podIpOf(vmi),
       this.runtime.timing.nowIso(),
+      pod && podInterfacesOf(pod),
     );
     const wasRunning = phaseOf(vmi) === 'Running';
     const changed = await this.patchStatus(vmi, desired);

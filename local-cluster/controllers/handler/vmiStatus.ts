@@ -9,6 +9,7 @@ import { guestOsInfoOf } from './guestOs';
 import { cpuTopologyOf, guestMemoryOf } from './guestSpec';
 import type { Vmi, VmiPhase } from './kubevirtObjects';
 import { conditionsOf } from './kubevirtObjects';
+import { podInterfaceName } from '../network/multusNetworks';
 import { macFor, secondaryIpFor } from './podNetwork';
 
 /** What virt-handler knows about the guest beyond the VMI object. */
@@ -31,7 +32,7 @@ const INFO_SOURCE = {
 } as const;
 
 /** The interfaces the VMI has: its spec's, or the pod network KubeVirt attaches by default. */
-const specInterfaces = (vmi: Vmi): { name: string; macAddress?: string }[] => {
+const specInterfaces = (vmi: Vmi): { name: string; macAddress?: string; state?: string }[] => {
   const declared = vmi.spec.domain.devices.interfaces ?? [];
   if (declared.length || vmi.spec.domain.devices.autoattachPodInterface === false) return declared;
   return [{ name: 'default' }];
@@ -40,31 +41,42 @@ const specInterfaces = (vmi: Vmi): { name: string; macAddress?: string }[] => {
 /**
  * `status.interfaces`: the pod network interface carries the pod's IP (the domain and Multus know
  * it); guest-side names and secondary network addresses come only from the guest agent.
+ * A secondary NIC shows once its launcher pod has the network (`podInterfaces`, from the pod's
+ * Multus annotation; undefined = no pod to ask, all count): a hot-plugged one after the migration
+ * that brings it, and an unplugged one, already out of the domain, until its pod goes.
  */
 export const interfacesOf = (
   vmi: Vmi,
   podIp: string,
   agentConnected: boolean,
+  podInterfaces?: Set<string>,
 ): V1VirtualMachineInstanceNetworkInterface[] => {
   const uid = vmi.metadata.uid ?? '';
   const networks = vmi.spec.networks ?? [{ name: 'default', pod: {} }];
-  return specInterfaces(vmi).map((iface, i) => {
+  return specInterfaces(vmi).flatMap((iface, i) => {
     const network = networks.find((n) => n.name === iface.name);
     const onPodNetwork = !network || Boolean(network.pod);
+    const podInterface = onPodNetwork ? 'eth0' : podInterfaceName(iface.name);
+    const inPod = onPodNetwork || !podInterfaces || podInterfaces.has(podInterface);
+    const mac = iface.macAddress ?? macFor(`${uid}/${iface.name}`);
+    if (!inPod) return [];
+    if (iface.state === 'absent')
+      return onPodNetwork
+        ? []
+        : [{ name: iface.name, mac, infoSource: 'multus-status', podInterfaceName: podInterface }];
     const ip = onPodNetwork ? podIp : agentConnected ? secondaryIpFor(i, uid) : undefined;
-    const podInterfaceName = onPodNetwork
-      ? 'eth0'
-      : `pod${createHash('sha256').update(iface.name).digest('hex').slice(0, 11)}`;
-    return {
-      name: iface.name,
-      mac: iface.macAddress ?? macFor(`${uid}/${iface.name}`),
-      ...(ip ? { ipAddress: ip, ipAddresses: [ip] } : {}),
-      ...(agentConnected ? { interfaceName: `eth${i}` } : {}),
-      infoSource: agentConnected ? INFO_SOURCE.agent : INFO_SOURCE.domain,
-      linkState: 'up',
-      podInterfaceName,
-      queueCount: 1,
-    };
+    return [
+      {
+        name: iface.name,
+        mac,
+        ...(ip ? { ipAddress: ip, ipAddresses: [ip] } : {}),
+        ...(agentConnected ? { interfaceName: `eth${i}` } : {}),
+        infoSource: agentConnected ? INFO_SOURCE.agent : INFO_SOURCE.domain,
+        linkState: 'up',
+        podInterfaceName: podInterface,
+        queueCount: 1,
+      },
+    ];
   });
 };
 
@@ -165,13 +177,14 @@ export const runningStatus = (
   guest: GuestState,
   podIp: string,
   now: string,
+  podInterfaces?: Set<string>,
 ): Record<string, unknown> => {
   const memory = guestMemoryOf(vmi);
   return {
     phase: 'Running',
     phaseTransitionTimestamps: withPhaseTransition(vmi, 'Running', now),
     conditions: runningConditions(vmi, guest, now),
-    interfaces: interfacesOf(vmi, podIp, guest.agentConnected),
+    interfaces: interfacesOf(vmi, podIp, guest.agentConnected, podInterfaces),
     guestOSInfo: guest.agentConnected ? guestOsInfoOf(guest.osName) : {},
     currentCPUTopology: cpuTopologyOf(vmi),
     memory: { guestAtBoot: memory, guestCurrent: memory, guestRequested: memory },

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { multusAnnotation, NETWORKS_ANNOTATION } from '../network/multusNetworks';
 import type { Affinity, Pod, PodSpec, Vmi, Vmim } from './migrationTypes';
 import { ANNOTATIONS, LABELS } from './migrationTypes';
 
@@ -26,6 +27,9 @@ const withMigrationAntiAffinity = (affinity: Affinity | undefined, vmiUid: strin
     },
   };
 };
+
+const withoutNetworks = (annotations: Record<string, string> | undefined) =>
+  Object.fromEntries(Object.entries(annotations ?? {}).filter(([k]) => k !== NETWORKS_ANNOTATION));
 
 /** A launcher pod spec for a VMI that has no pod to copy (virt-controller's set not running). */
 const launcherSpecFromVmi = (vmi: Vmi): PodSpec => {
@@ -76,7 +80,9 @@ export const renderTargetPod = (
       namespace: vmi.metadata.namespace,
       labels,
       annotations: {
-        ...(sourcePod?.metadata.annotations ?? {}),
+        ...withoutNetworks(sourcePod?.metadata.annotations),
+        // From the VMI, not the source: NICs hot-plugged or unplugged since reach the new pod.
+        ...multusAnnotation(vmi),
         [ANNOTATIONS.migrationJobName]: vmim.metadata.name ?? '',
       },
       ownerReferences: [

@@ -1,7 +1,8 @@
-import type { V1Interface, V1Network, V1Volume } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
+import type { V1Volume } from '@kubevirt-ui-ext/kubevirt-api/kubevirt';
 import type { JsonPatchOp } from '../runtime/apiClient';
 import { isConditionTrue } from '../runtime/conditions';
 import { sameJson } from './equality';
+import { isHotpluggableNic } from './nicHotplug';
 import { isMigrating } from './printableStatus';
 import { quantityValue } from './quantities';
 import type { VirtualMachineInstance, VmiSpec } from './types';
@@ -50,17 +51,13 @@ const liveDisks = (last: VmiSpec, current: VmiSpec): boolean => {
   return [...oldDisks.values()].every((d) => !d.cdrom && isHotplugVolume(oldVols.get(d.name)));
 };
 
-/** Bridge-bound Multus NICs are hot-pluggable; any other interface or network edit is not. */
-const hotpluggableNic = (iface: V1Interface, networks: V1Network[] | undefined): boolean =>
-  Boolean(iface.bridge && networks?.find((n) => n.name === iface.name)?.multus);
-
 const coldNics = (spec: VmiSpec) => ({
   interfaces: (spec.domain.devices.interfaces ?? []).filter(
-    (i) => !hotpluggableNic(i, spec.networks),
+    (i) => !isHotpluggableNic(i, spec.networks),
   ),
   networks: (spec.networks ?? []).filter((n) => {
     const iface = spec.domain.devices.interfaces?.find((i) => i.name === n.name);
-    return !iface || !hotpluggableNic(iface, spec.networks);
+    return !iface || !isHotpluggableNic(iface, spec.networks);
   }),
 });
 

@@ -22,6 +22,7 @@ import {
   REASON,
   VM_CONTROLLER_FINALIZER,
 } from './kubevirtNames';
+import { planNicSync } from './nicHotplug';
 import { planTemplateChange } from './restartRequired';
 import { decideRun, isFinal } from './runStrategy';
 import type { VirtualMachine, VirtualMachineInstance, VirtualMachineStatus } from './types';
@@ -431,7 +432,22 @@ class VmReconciler {
     const current = expandedTemplate(vm, this.inf.lookup);
     if ('error' in last || 'error' in current) return { restartRequired: 'keep', vmi };
     const plan = planTemplateChange(last.spec, current.spec, vmi, this.inf.config().liveUpdate);
+    const nics = planNicSync(vm.spec.template?.spec, current.spec, vmi);
+    if (nics.vmPatch.length)
+      await unlessStale(
+        this.client.patch(VM, vm.metadata.namespace, vm.metadata.name ?? '', nics.vmPatch),
+      );
     let updated = vmi;
+    if (nics.vmiPatch.length)
+      updated =
+        (await unlessStale(
+          this.client.patch<VirtualMachineInstance>(
+            VMI,
+            vmi.metadata.namespace,
+            vmi.metadata.name ?? '',
+            nics.vmiPatch,
+          ),
+        )) ?? vmi;
     if (plan.vmiPatch.length)
       updated =
         (await unlessStale(
@@ -441,7 +457,7 @@ class VmReconciler {
             vmi.metadata.name ?? '',
             plan.vmiPatch,
           ),
-        )) ?? vmi;
+        )) ?? updated;
     // Edits that do not touch the template (run strategy, labels) still mean the VMI is current.
     const generation = String(vm.metadata.generation ?? 1);
     if (

@@ -1,4 +1,5 @@
 import type { ApiClient } from '../runtime/apiClient';
+import type { ReconcileResult } from '../runtime/controller';
 import { Controller } from '../runtime/controller';
 import type { EventRecorder } from '../runtime/eventRecorder';
 import { POD, VMI, keyOf, splitKey } from '../runtime/resources';
@@ -12,6 +13,7 @@ import {
   VMI_FINALIZER,
 } from './kubevirtNames';
 import { launcherPod } from './launcherPod';
+import { migrationRequired, NETWORK_CONTROLLER_GRACE_MS } from './migrationRequired';
 import { unlessStale } from './staleWrites';
 import { isFinal } from './runStrategy';
 import type { DataVolume, Pod, VirtualMachineInstance } from './types';
@@ -93,7 +95,7 @@ class VmiReconciler {
     return { ready };
   }
 
-  async reconcile(key: string): Promise<void> {
+  async reconcile(key: string): Promise<ReconcileResult | undefined> {
     await this.inf.synced;
     const { namespace, name } = splitKey(key);
     const vmi = this.inf.vmis.get(namespace, name);
@@ -140,7 +142,16 @@ class VmiReconciler {
       syncError,
       now: this.runtime.timing.nowIso(),
     });
-    if (!statusChanged(vmi, next)) return;
+    const required = migrationRequired(
+      { ...vmi, status: next.status },
+      next.status.conditions ?? [],
+      this.runtime.timing.nowIso(),
+      this.runtime.timing.ms(NETWORK_CONTROLLER_GRACE_MS),
+    );
+    next.status.conditions = required.conditions;
+    const recheck =
+      required.recheckInMs !== undefined ? { requeueAfterMs: required.recheckInMs } : undefined;
+    if (!statusChanged(vmi, next)) return recheck;
     if (!sameJson(latest.metadata.labels ?? {}, next.labels ?? {}))
       latest =
         (await unlessStale(
@@ -149,9 +160,10 @@ class VmiReconciler {
           }),
         )) ?? latest;
     // Someone else (virt-handler) wrote the status meanwhile: their change will bring us back.
-    if (!sameJson(latest.status ?? {}, vmi.status ?? {})) return;
+    if (!sameJson(latest.status ?? {}, vmi.status ?? {})) return recheck;
     if (!sameJson(vmi.status ?? {}, next.status))
       await unlessStale(this.client.update(VMI, { ...latest, status: next.status }, 'status'));
+    return recheck;
   }
 
   private hasOwnerVm(vmi: VirtualMachineInstance): boolean {
