@@ -16,6 +16,16 @@ import { vmDetailsURL } from './fixtures/vmPages';
 
 const NS = 'demo-apps';
 
+const DEVELOPER_VIEW_PATH = `/apis/rbac.authorization.k8s.io/v1/namespaces/${NS}/rolebindings`;
+/** Lets the developer view the VM's namespace for the tenancy alert check (removed after it). */
+const DEVELOPER_VIEW = {
+  apiVersion: 'rbac.authorization.k8s.io/v1',
+  kind: 'RoleBinding',
+  metadata: { name: 'e2e-overview-developer-view', namespace: NS },
+  roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'view' },
+  subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'developer' }],
+};
+
 /** An Overview card: a region named by its heading. */
 const card = (page: Page, title: string) => page.getByRole('region', { name: title, exact: true });
 
@@ -185,7 +195,30 @@ test.describe('VirtualMachine details: overview cards', () => {
 
       await preview.getByRole('link', { name: 'Open console' }).click();
       await expect(page.getByRole('tab', { name: 'Console', selected: true })).toBeVisible();
+
+      // A project user who cannot read the cluster-wide Prometheus (no cluster-wide get
+      // namespaces) sees the alert through the tenancy rules of the VM's namespace, where it may
+      // get pods (here: the view role in it).
+      const binding = await stack.api('POST', DEVELOPER_VIEW_PATH, DEVELOPER_VIEW);
+      expect(binding.status, JSON.stringify(binding.json)).toBe(201);
+      await page.getByRole('button', { name: 'User menu' }).click();
+      await page.getByRole('menuitem', { name: /developer/ }).click();
+      await expect(page.getByRole('button', { name: 'User menu' })).toContainText('developer');
+      const tenancy = page.waitForResponse(
+        (r) =>
+          r.url().includes(`/api/prometheus-tenancy/api/v1/rules?namespace=${NS}`) &&
+          r.status() === 200,
+      );
+      await page.goto(vmDetailsURL(host.url, NS, name));
+      await tenancy;
+      await expect(
+        card(page, 'Alerts')
+          .getByRole('list', { name: 'Alerts' })
+          .getByRole('listitem')
+          .filter({ hasText: 'VMCannotBeEvicted' }),
+      ).toBeVisible({ timeout: 60_000 });
     } finally {
+      await stack.api('DELETE', `${DEVELOPER_VIEW_PATH}/${DEVELOPER_VIEW.metadata.name}`);
       await host.close();
       await prometheus.stop();
       await rm(dataDir, { recursive: true, force: true });

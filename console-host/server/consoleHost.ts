@@ -9,6 +9,7 @@ import { K8S_PREFIX, proxyKubernetesHttp, proxyKubernetesUpgrade } from './k8sPr
 import { LOCALES_PATH, serveLocale } from './locales';
 import { PLUGIN_PREFIX, pluginCacheControl, servePluginAsset } from './pluginAssets';
 import { prometheusPrefixOf, proxyPrometheus } from './prometheusProxy';
+import { proxyPrometheusTenancy, TENANCY_PREFIX } from './prometheusTenancy';
 import { Sessions } from './session';
 import { NO_CACHE, resolveInside, sendFile } from './staticFiles';
 import { rawHttpStatus, sendStatus } from './status';
@@ -117,6 +118,18 @@ export const startConsoleHost = async (options: ConsoleHostOptions): Promise<Con
       return;
     }
     const promPrefix = prometheusPrefixOf(pathname);
+    if (promPrefix === TENANCY_PREFIX && prometheus) {
+      proxyPrometheusTenancy(
+        req,
+        res,
+        url,
+        prometheus,
+        upstream,
+        k8sAgent,
+        sessions.current(req),
+      ).catch(() => res.destroy());
+      return;
+    }
     if (promPrefix) {
       proxyPrometheus(req, res, promPrefix, prometheus);
       return;

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  alertsTenancyNamespace,
   countBySeverity,
   getVMAlerts,
+  isForbiddenError,
   isAlertAboutVM,
   normalizeSeverity,
   type PrometheusRulesResponse,
@@ -181,5 +183,38 @@ describe('getVMAlerts', () => {
     );
     expect(countBySeverity(alerts)).toEqual({ critical: 1, warning: 2, info: 0 });
     expect(countBySeverity([])).toEqual({ critical: 0, warning: 0, info: 0 });
+  });
+});
+
+describe('alertsTenancyNamespace', () => {
+  it('reads the cluster-wide rules when the user may', () => {
+    expect(
+      alertsTenancyNamespace({ canReadCluster: true, clusterForbidden: false, namespace: 'ns' }),
+    ).toBeUndefined();
+  });
+
+  it("uses the VM's namespace when the review says no or the cluster answered 403", () => {
+    expect(
+      alertsTenancyNamespace({ canReadCluster: false, clusterForbidden: false, namespace: 'ns' }),
+    ).toBe('ns');
+    expect(
+      alertsTenancyNamespace({ canReadCluster: true, clusterForbidden: true, namespace: 'ns' }),
+    ).toBe('ns');
+  });
+
+  it('has no tenancy without a namespace', () => {
+    expect(
+      alertsTenancyNamespace({ canReadCluster: false, clusterForbidden: true, namespace: '' }),
+    ).toBeUndefined();
+  });
+});
+
+describe('isForbiddenError', () => {
+  it('knows a 403 by its code or its response status', () => {
+    expect(isForbiddenError({ code: 403 })).toBe(true);
+    expect(isForbiddenError({ response: { status: 403 } })).toBe(true);
+    expect(isForbiddenError({ code: 503 })).toBe(false);
+    expect(isForbiddenError(new Error('x'))).toBe(false);
+    expect(isForbiddenError(undefined)).toBe(false);
   });
 });

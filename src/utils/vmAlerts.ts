@@ -126,3 +126,36 @@ export const countBySeverity = (alerts: VMAlert[]): Record<AlertSeverity, number
   for (const a of alerts) counts[a.severity] += 1;
   return counts;
 };
+
+/**
+ * The access review that tells whether the user may read the cluster-wide Prometheus: the
+ * console's monitoring (Thanos querier's web port) lets in whoever can get namespaces across the
+ * cluster (`cluster-monitoring-view`).
+ */
+export const CLUSTER_MONITORING_ACCESS = {
+  group: '',
+  resource: 'namespaces',
+  verb: 'get',
+} as const;
+
+/** Whether a Prometheus poll error is an HTTP 403 (the console's HttpError carries `code`). */
+export const isForbiddenError = (error: unknown): boolean => {
+  const e = error as { code?: unknown; response?: { status?: unknown } } | null | undefined;
+  return e?.code === 403 || e?.response?.status === 403;
+};
+
+/**
+ * Where the Alerts card reads the rules: `undefined` for the cluster-wide Prometheus, else the
+ * VM's namespace for the tenancy path (`/api/prometheus-tenancy/...?namespace=`), used when the
+ * access review says no or the cluster-wide endpoint answered 403.
+ */
+export const alertsTenancyNamespace = ({
+  canReadCluster,
+  clusterForbidden,
+  namespace,
+}: {
+  canReadCluster: boolean;
+  clusterForbidden: boolean;
+  namespace: string;
+}): string | undefined =>
+  namespace && (!canReadCluster || clusterForbidden) ? namespace : undefined;
