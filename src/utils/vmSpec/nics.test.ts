@@ -6,7 +6,9 @@ import {
   hasPodNetwork,
   isNICNameTaken,
   isValidMAC,
+  isHotpluggableNIC,
   removeNIC,
+  unplugNIC,
   upsertNIC,
 } from './nics';
 
@@ -92,12 +94,63 @@ describe('NIC helpers', () => {
         network: { kind: 'pod' },
         type: 'masquerade',
         macAddress: undefined,
-        pending: false,
+        state: 'active',
       },
     ]);
     expect(hasPodNetwork(vm)).toBe(true);
     expect(hasPodNetwork(vm, 'default')).toBe(false);
     expect(isNICNameTaken(vm, 'default')).toBe(true);
     expect(isNICNameTaken(vm, 'default', 'default')).toBe(false);
+  });
+});
+
+describe('NIC hot plug', () => {
+  it.each([
+    [{ model: 'virtio', network: { kind: 'multus', networkName: 'br' } }, true],
+    [{ model: 'e1000e', network: { kind: 'multus', networkName: 'br' } }, false],
+    [{ model: 'virtio', network: { kind: 'pod' } }, false],
+  ] as const)('%j hot-pluggable: %s', (form, ok) => expect(isHotpluggableNIC(form)).toBe(ok));
+
+  it('unplug marks the interface absent and keeps its network', () => {
+    const next = applyRecipes(vm, unplugNIC('default'));
+    expect(next.spec?.template?.spec?.domain?.devices?.interfaces?.[0]).toMatchObject({
+      name: 'default',
+      state: 'absent',
+    });
+    expect(next.spec?.template?.spec?.networks).toEqual([{ name: 'default', pod: {} }]);
+  });
+
+  it('row states against the running instance', () => {
+    const two: VirtualMachine = {
+      ...vm,
+      spec: {
+        template: {
+          spec: {
+            domain: {
+              devices: {
+                interfaces: [
+                  { name: 'a', bridge: {} },
+                  { name: 'b', bridge: {} },
+                  { name: 'c', bridge: {} },
+                  { name: 'd', bridge: {}, state: 'absent' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    };
+    const vmi = {
+      metadata: { name: 'vm1', namespace: 'ns' },
+      spec: { domain: { devices: { interfaces: [{ name: 'a' }, { name: 'b' }, { name: 'd' }] } } },
+      status: { interfaces: [{ name: 'a' }, { name: 'd' }] },
+    } as Parameters<typeof getNICRows>[1];
+    expect(getNICRows(two, vmi).map((r) => r.state)).toEqual([
+      'active',
+      'hotplugging',
+      'pendingRestart',
+      'unplugging',
+    ]);
+    expect(getNICRows(two).map((r) => r.state)).toEqual(['active', 'active', 'active', 'active']);
   });
 });

@@ -71,6 +71,31 @@ export const removeNIC =
     pruneEmpty(spec, 'networks');
   };
 
+/**
+ * Whether KubeVirt can plug the NIC into the running VM: virtio on a bridge to a
+ * NetworkAttachmentDefinition (the VM then migrates to a pod that has the network).
+ */
+export const isHotpluggableNIC = (form: Pick<NICForm, 'model' | 'network'>): boolean =>
+  form.network.kind === 'multus' && form.model === 'virtio';
+
+/**
+ * Hot unplug from a running VM: the NIC stays in the spec marked `absent` until KubeVirt has taken
+ * it out of the guest and its pod, then KubeVirt drops it from the spec itself.
+ */
+export const unplugNIC =
+  (name: string): Recipe<VirtualMachine> =>
+  (vm) => {
+    const spec = draftTemplateSpec(vm as VirtualMachine);
+    const iface = spec.domain.devices.interfaces?.find((i) => i.name === name);
+    if (iface) iface.state = 'absent';
+  };
+
+/**
+ * Where a NIC is: in the guest; in the spec only (applies on restart); plugged into the running
+ * instance but not in the guest yet (the migration that brings it runs); or being unplugged.
+ */
+export type NICState = 'active' | 'pendingRestart' | 'hotplugging' | 'unplugging';
+
 /** One row of the NICs table. */
 export type NICRow = {
   name: string;
@@ -79,13 +104,24 @@ export type NICRow = {
   network: { kind: 'pod' } | { kind: 'multus'; networkName: string } | { kind: 'none' };
   type: 'masquerade' | 'bridge' | 'sriov' | 'other';
   macAddress?: string;
-  /** In the VM spec but not in the running instance. */
-  pending: boolean;
+  state: NICState;
+};
+
+const stateOf = (
+  name: string,
+  absent: boolean,
+  vmi: VirtualMachineInstance | undefined,
+): NICState => {
+  if (!vmi) return 'active';
+  if (absent) return 'unplugging';
+  if (!(vmi.spec?.domain?.devices?.interfaces ?? []).some((i) => i.name === name))
+    return 'pendingRestart';
+  if (!(vmi.status?.interfaces ?? []).some((i) => i.name === name)) return 'hotplugging';
+  return 'active';
 };
 
 export const getNICRows = (vm: VirtualMachine, vmi?: VirtualMachineInstance): NICRow[] => {
   const spec = vm.spec?.template?.spec;
-  const running = new Set((vmi?.spec?.domain?.devices?.interfaces ?? []).map((i) => i.name));
   return (spec?.domain?.devices?.interfaces ?? []).map((iface) => {
     const network = spec?.networks?.find((n) => n.name === iface.name);
     const mac =
@@ -108,7 +144,7 @@ export const getNICRows = (vm: VirtualMachine, vmi?: VirtualMachineInstance): NI
             ? 'sriov'
             : 'other',
       macAddress: mac,
-      pending: Boolean(vmi) && !running.has(iface.name),
+      state: stateOf(iface.name, iface.state === 'absent', vmi),
     };
   });
 };

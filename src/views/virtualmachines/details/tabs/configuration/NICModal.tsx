@@ -9,7 +9,12 @@ import { NetworkAttachmentDefinitionModel } from '../../../../../models';
 import { modelToGroupVersionKind } from '../../../../../models/modelUtils';
 import type { VirtualMachine } from '../../../../../models/types';
 import { validateNICForm } from '../../../../../utils/vmSpec/forms';
-import { upsertNIC, type NICForm, type NICModel } from '../../../../../utils/vmSpec/nics';
+import {
+  isHotpluggableNIC,
+  upsertNIC,
+  type NICForm,
+  type NICModel,
+} from '../../../../../utils/vmSpec/nics';
 import { patchVM } from './patchVM';
 import { useIssueMessage } from './useIssueMessage';
 
@@ -20,8 +25,10 @@ export type NICModalProps = {
   vm: VirtualMachine;
   /** The NIC to edit; a new one when absent. */
   nic?: NICForm;
-  /** Whether the VM runs: the change then waits for a restart. */
+  /** Whether the VM runs: a change then waits for a restart, unless the new NIC is hot plugged. */
   isRunning: boolean;
+  /** Whether the running instance can live-migrate (a hot-plugged NIC arrives with a migration). */
+  isMigratable: boolean;
 };
 
 const NAD_GVK = modelToGroupVersionKind(NetworkAttachmentDefinitionModel);
@@ -31,7 +38,7 @@ const MODELS: NICModel[] = ['virtio', 'e1000e'];
 type Field = 'name' | 'macAddress' | 'network';
 
 /** Adds or edits a network interface on the pod network or a NetworkAttachmentDefinition. */
-const NICModal: FC<NICModalProps> = ({ closeOverlay, vm, nic, isRunning }) => {
+const NICModal: FC<NICModalProps> = ({ closeOverlay, vm, nic, isRunning, isMigratable }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const issueMessage = useIssueMessage();
   const [nads, nadsLoaded] = useK8sWatchResource<K8sResourceCommon[]>({
@@ -64,6 +71,16 @@ const NICModal: FC<NICModalProps> = ({ closeOverlay, vm, nic, isRunning }) => {
   };
   const networkValue = form.network.kind === 'pod' ? POD : form.network.networkName;
   const nadNames = (nads ?? []).map((n) => n.metadata?.name ?? '').filter(Boolean);
+  const hotplug = isRunning && !nic && isHotpluggableNIC(form);
+  const runningHint = !hotplug
+    ? t('The VirtualMachine is running: the change applies when it restarts.')
+    : isMigratable
+      ? t(
+          'The network interface is hot plugged: the VirtualMachine live migrates to a pod that has the network, without a restart.',
+        )
+      : t(
+          'The network interface is hot plugged when the VirtualMachine live migrates, but it cannot be live migrated now: restart it to attach the interface.',
+        );
 
   return (
     <FormModal
@@ -74,14 +91,7 @@ const NICModal: FC<NICModalProps> = ({ closeOverlay, vm, nic, isRunning }) => {
       onInvalid={() => setSubmitted(true)}
       onSave={() => patchVM(vm, upsertNIC(form, nic?.name))}
     >
-      {isRunning && (
-        <Alert
-          variant="info"
-          isInline
-          isPlain
-          title={t('The VirtualMachine is running: the change applies when it restarts.')}
-        />
-      )}
+      {isRunning && <Alert variant="info" isInline isPlain title={runningHint} />}
       <FormGroup label={t('Name')} fieldId="nic-name" isRequired>
         <TextInput
           id="nic-name"

@@ -7,7 +7,7 @@ import ConfirmActionModal, {
   type ConfirmActionModalProps,
 } from '../../../../../components/modals/ConfirmActionModal';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
-import { getNICRows, removeNIC, type NICRow } from '../../../../../utils/vmSpec/nics';
+import { getNICRows, removeNIC, unplugNIC, type NICRow } from '../../../../../utils/vmSpec/nics';
 import NICModal, { type NICModalProps } from './NICModal';
 import { patchVM } from './patchVM';
 
@@ -23,10 +23,14 @@ const NetworkSection: FC<NetworkSectionProps> = ({ vm, vmi }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const launch = useOverlay();
   const rows = getNICRows(vm, vmi);
+  const isMigratable = Boolean(
+    vmi?.status?.conditions?.some((c) => c.type === 'LiveMigratable' && c.status === 'True'),
+  );
   const openModal = (row?: NICRow) =>
     launch<Omit<NICModalProps, 'closeOverlay'>>(NICModal, {
       vm,
       isRunning: Boolean(vmi),
+      isMigratable,
       nic: row && {
         name: row.name,
         model: row.model === 'e1000e' ? 'e1000e' : 'virtio',
@@ -41,14 +45,33 @@ const NetworkSection: FC<NetworkSectionProps> = ({ vm, vmi }) => {
         )?.macAddress,
       },
     });
-  const remove = (name: string) =>
+  const remove = (row: NICRow) => {
+    const { name } = row;
+    const unplug =
+      Boolean(vmi) &&
+      row.state === 'active' &&
+      row.type === 'bridge' &&
+      row.network.kind === 'multus' &&
+      (row.model ?? 'virtio') === 'virtio';
     launch<Omit<ConfirmActionModalProps, 'closeOverlay'>>(ConfirmActionModal, {
       title: t('Delete NIC?'),
-      body: t('Delete the network interface {{name}} from the VirtualMachine?', { name }),
+      body: unplug
+        ? t(
+            'Unplug the network interface {{name}} from the running VirtualMachine? The guest loses it now; it leaves the VirtualMachine after the next live migration.',
+            { name },
+          )
+        : t('Delete the network interface {{name}} from the VirtualMachine?', { name }),
       confirmLabel: t('Delete'),
       variant: 'danger',
-      onConfirm: () => patchVM(vm, removeNIC(name)),
+      onConfirm: () => patchVM(vm, unplug ? unplugNIC(name) : removeNIC(name)),
     });
+  };
+  const stateLabel: Record<NICRow['state'], string | undefined> = {
+    active: undefined,
+    pendingRestart: t('Pending restart'),
+    hotplugging: t('Hot plug pending migration'),
+    unplugging: t('Unplugging'),
+  };
 
   return (
     <>
@@ -79,9 +102,9 @@ const NetworkSection: FC<NetworkSectionProps> = ({ vm, vmi }) => {
             <Tr key={row.name}>
               <Td dataLabel={t('Name')}>
                 {row.name}{' '}
-                {row.pending && (
+                {stateLabel[row.state] && (
                   <Label isCompact color="orange">
-                    {t('Pending restart')}
+                    {stateLabel[row.state]}
                   </Label>
                 )}
               </Td>
@@ -109,8 +132,9 @@ const NetworkSection: FC<NetworkSectionProps> = ({ vm, vmi }) => {
                     variant="link"
                     isInline
                     isDanger
+                    isDisabled={row.state === 'unplugging'}
                     aria-label={t('Delete {{name}}', { name: row.name })}
-                    onClick={() => remove(row.name)}
+                    onClick={() => remove(row)}
                   >
                     {t('Delete')}
                   </Button>
