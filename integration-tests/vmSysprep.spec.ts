@@ -1,9 +1,11 @@
-import { expect, test } from './fixtures/stack';
+import { expect, test, useLanguage } from './fixtures/stack';
 import type { Stack } from './fixtures/stack';
+import { createVirtualMachine, startVirtualMachine } from './fixtures/virtualMachines';
 import { vmDetailsURL } from './fixtures/vmPages';
 
 const NS = 'demo-apps';
 const VMS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`;
+const VMIS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstances`;
 const CONFIG_MAPS = `/api/v1/namespaces/${NS}/configmaps`;
 
 const AUTOUNATTEND = `<?xml version="1.0" encoding="utf-8"?>
@@ -125,5 +127,72 @@ test.describe('Sysprep answer files', () => {
 
     expect((await stack.api('DELETE', `${VMS}/${vm}`)).status).toBeLessThan(300);
     expect((await stack.api('DELETE', `${CONFIG_MAPS}/${cm}`)).status).toBeLessThan(300);
+  });
+
+  test('on a running VM, saving sysprep leaves a pending change for the next restart', async ({
+    page,
+    stack,
+  }) => {
+    const vm = 'e2e-sysprep-running';
+    await createVirtualMachine(stack, NS, vm);
+    await startVirtualMachine(stack, NS, vm);
+    await expect
+      .poll(
+        async () =>
+          ((await stack.api('GET', `${VMIS}/${vm}`)).json as { status?: { phase?: string } })
+            ?.status?.phase,
+        { timeout: 60_000 },
+      )
+      .toBe('Running');
+    await page.goto(vmDetailsURL(stack.url, NS, vm, 'configuration'));
+    await page.getByRole('tab', { name: 'Initial run' }).click();
+    await page.getByRole('button', { name: 'Edit Sysprep' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit sysprep' });
+    await expect(
+      dialog.getByText('The VirtualMachine is running: the change applies when it restarts.'),
+    ).toBeVisible();
+    // The parser's message is not shown; the form's own names the position.
+    const autounattend = dialog.getByRole('textbox', { name: 'Autounattend.xml', exact: true });
+    await autounattend.fill('<unattend>\n  <settings></unattend>');
+    await expect(
+      dialog.getByText(/^Autounattend\.xml is not well-formed XML \(line 2, column \d+\)\./),
+    ).toBeVisible();
+    await autounattend.fill(AUTOUNATTEND);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+
+    const pending = page.getByRole('list', { name: 'Pending changes' });
+    await expect(pending).toContainText('Disk added: sysprep');
+    await expect(
+      page.getByText('These changes apply when the VirtualMachine restarts:'),
+    ).toBeVisible();
+
+    expect((await stack.api('DELETE', `${VMS}/${vm}`)).status).toBeLessThan(300);
+    expect((await stack.api('DELETE', `${CONFIG_MAPS}/${vm}-sysprep`)).status).toBeLessThan(300);
+  });
+
+  test('the sysprep dialog in Japanese', async ({ page, stack }) => {
+    const vm = 'e2e-sysprep-ja';
+    await createVM(stack, vm);
+    await useLanguage(page, stack.url, 'ja');
+    await page.goto(vmDetailsURL(stack.url, NS, vm, 'configuration'));
+    await page.getByRole('tab', { name: '初回実行' }).click();
+    await page.getByRole('button', { name: 'Sysprep の編集' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sysprep の編集' });
+    const unattend = dialog.getByRole('textbox', { name: 'Unattend.xml', exact: true });
+    await unattend.fill('<unattend><settings></unattend>');
+    await expect(
+      dialog.getByText(/^Unattend\.xml は整形式の XML ではありません \(行 1、列 \d+\)。/),
+    ).toBeVisible();
+    await unattend.fill('unattend');
+    await expect(
+      dialog.getByText(
+        'Unattend.xml は XML ではありません。XML 宣言または要素で始まる必要があります。',
+      ),
+    ).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/vm-sysprep-ja.png' });
+    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await expect(dialog).toHaveCount(0);
+    expect((await stack.api('DELETE', `${VMS}/${vm}`)).status).toBeLessThan(300);
   });
 });

@@ -7,6 +7,7 @@ import {
   readSysprepFiles,
   sysprepConfigMapName,
   xmlError,
+  xmlErrorPosition,
 } from './sysprep';
 
 const vm: VirtualMachine = {
@@ -30,14 +31,24 @@ describe('xmlError', () => {
     expect(xmlError('  \n<?xml version="1.0"?><unattend/>', parserAnswering())).toBeUndefined();
   });
 
-  it("reports the parser's first non-empty message line", () => {
+  it("takes only the line and column from the parser's (English) message", () => {
+    expect(
+      xmlError(
+        '<unattend><a></unattend>',
+        parserAnswering(
+          'This page contains the following errors:error on line 1 at column 17: Opening and ending tag mismatch: a line 1 and unattend\nBelow is a rendering of the page up to the first error.',
+        ),
+      ),
+    ).toEqual({ line: 1, column: 17 });
     expect(
       xmlError(
         '<unattend>',
-        parserAnswering('\n  XML Parsing Error: no root element found\nLine 1\n'),
+        parserAnswering(
+          'XML Parsing Error: no root element found\nLocation: x\nLine Number 2, Column 3:',
+        ),
       ),
-    ).toBe('XML Parsing Error: no root element found');
-    expect(xmlError('<a>', parserAnswering(''))).toBe('');
+    ).toEqual({ line: 2, column: 3 });
+    expect(xmlError('<a>', parserAnswering(''))).toEqual({});
   });
 
   it('rejects text that does not start with markup without parsing it', () => {
@@ -46,8 +57,22 @@ describe('xmlError', () => {
       parsed = true;
       return { getElementsByTagName: () => [] };
     };
-    expect(xmlError('hello', parse)).toBe('');
+    expect(xmlError('hello', parse)).toEqual({ notMarkup: true });
     expect(parsed).toBe(false);
+  });
+});
+
+describe('xmlErrorPosition', () => {
+  it('reads the position the way each browser writes it', () => {
+    expect(xmlErrorPosition('error on line 3 at column 7: Extra content')).toEqual({
+      line: 3,
+      column: 7,
+    });
+    expect(xmlErrorPosition('Line Number 4, Column 12:')).toEqual({ line: 4, column: 12 });
+    expect(xmlErrorPosition('5:9: unclosed tag')).toEqual({ line: 5, column: 9 });
+    expect(xmlErrorPosition('error on line 6')).toEqual({ line: 6 });
+    expect(xmlErrorPosition('not well-formed')).toEqual({});
+    expect(xmlErrorPosition('line 0 at column 0')).toEqual({});
   });
 });
 

@@ -30,19 +30,37 @@ export type ParseXML = (text: string) => ParsedXML;
 const parseWithDOM: ParseXML = (text) => new DOMParser().parseFromString(text, 'application/xml');
 
 /**
- * Why the text is not well-formed XML (the parser's first message line, possibly empty), or
- * undefined when it is. Browsers' `DOMParser` reports errors as a `parsererror` element.
+ * Why an answer file is not well-formed XML, as far as the form can say it in the user's language:
+ * `notMarkup` when the text does not start with markup (it was not parsed), else where the
+ * parser stopped, when its message names a line (and column).
  */
-export const xmlError = (text: string, parse: ParseXML = parseWithDOM): string | undefined => {
-  if (!text.trimStart().startsWith('<')) return '';
+export type XMLIssue = { notMarkup?: boolean; line?: number; column?: number };
+
+/**
+ * The line and column a parser's message names (pure): Chromium and WebKit write "error on line 3
+ * at column 7", Firefox "Line Number 3, Column 7", others "3:7".
+ */
+export const xmlErrorPosition = (message: string): { line?: number; column?: number } => {
+  const words = /line(?:\s+number)?\s+(\d+)(?:\D{1,12}?column\s+(\d+))?/i.exec(message);
+  const pair = words ? undefined : /\b(\d+):(\d+)\b/.exec(message);
+  const line = Number(words?.[1] ?? pair?.[1]);
+  const column = Number(words?.[2] ?? pair?.[2]);
+  return {
+    ...(line > 0 ? { line } : {}),
+    ...(line > 0 && column > 0 ? { column } : {}),
+  };
+};
+
+/**
+ * Why the text is not well-formed XML, or undefined when it is. Browsers' `DOMParser` reports
+ * errors as a `parsererror` element, in English: only the position is taken from it, so the form
+ * shows its own translated message.
+ */
+export const xmlError = (text: string, parse: ParseXML = parseWithDOM): XMLIssue | undefined => {
+  if (!text.trimStart().startsWith('<')) return { notMarkup: true };
   const error = parse(text).getElementsByTagName('parsererror')[0];
   if (!error) return undefined;
-  return (
-    (error.textContent ?? '')
-      .split('\n')
-      .map((line) => line.trim())
-      .find(Boolean) ?? ''
-  );
+  return xmlErrorPosition(error.textContent ?? '');
 };
 
 /**

@@ -19,6 +19,7 @@ import {
   type SysprepFiles,
   sysprepConfigMapName,
   xmlError,
+  type XMLIssue,
 } from '../../../../../utils/sysprep';
 import { getSysprep, setSysprep } from '../../../../../utils/vmSpec/cloudInit';
 import { patchVM } from './patchVM';
@@ -88,14 +89,22 @@ const SysprepModal: FC<SysprepModalProps> = ({ closeOverlay, vm, isRunning }) =>
 
   const issues = Object.fromEntries(
     SYSPREP_FILES.map((file) => [file, files[file].trim() ? xmlError(files[file]) : undefined]),
-  ) as Record<SysprepFile, string | undefined>;
+  ) as Record<SysprepFile, XMLIssue | undefined>;
   const missing = !hasSysprepFile(files);
   const errorOf = (file: SysprepFile): string | undefined => {
     const issue = issues[file];
     if (issue === undefined || !(submitted || touched[file])) return undefined;
-    return issue
-      ? t('{{file}} is not well-formed XML: {{detail}}', { file, detail: issue })
-      : t('{{file}} is not well-formed XML.', { file });
+    if (issue.notMarkup)
+      return t('{{file}} is not XML: it must start with an XML declaration or element.', { file });
+    if (issue.line && issue.column)
+      return t('{{file}} is not well-formed XML (line {{line}}, column {{column}}).', {
+        file,
+        line: issue.line,
+        column: issue.column,
+      });
+    if (issue.line)
+      return t('{{file}} is not well-formed XML (line {{line}}).', { file, line: issue.line });
+    return t('{{file}} is not well-formed XML.', { file });
   };
 
   const set = (file: SysprepFile, text: string) => {
