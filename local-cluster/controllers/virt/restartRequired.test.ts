@@ -63,6 +63,25 @@ describe('planTemplateChange', () => {
     );
   });
 
+  it('takes the implicit pod NIC written out, plus a hot-pluggable NIC, as no restart', () => {
+    const implicit = edit((s) => {
+      delete s.domain.devices.interfaces;
+      delete s.networks;
+    });
+    const explicit = edit((s) => {
+      s.domain.devices.interfaces?.push({ name: 'office', bridge: {} });
+      s.networks?.push({ name: 'office', multus: { networkName: 'bridge-network' } });
+    });
+    expect(planTemplateChange(implicit, explicit, running, true).restartRequired).toBeUndefined();
+    const withoutPod = edit((s) => {
+      s.domain.devices.interfaces = [{ name: 'office', bridge: {} }];
+      s.networks = [{ name: 'office', multus: { networkName: 'bridge-network' } }];
+    });
+    expect(planTemplateChange(implicit, withoutPod, running, true).restartRequired).toBe(
+      NON_LIVE_UPDATABLE,
+    );
+  });
+
   it('hot-plugs more sockets within maxSockets', () => {
     const plan = planTemplateChange(
       started,

@@ -61,6 +61,28 @@ const coldNics = (spec: VmiSpec) => ({
   }),
 });
 
+/**
+ * A template without NICs started with the pod network KubeVirt attaches by default; writing that
+ * NIC out later (as the console does before adding a secondary one) is no change.
+ */
+const withImplicitPodNic = (spec: VmiSpec, vmi: VirtualMachineInstance): VmiSpec => {
+  const devices = spec.domain.devices;
+  if (
+    devices.interfaces?.length ||
+    spec.networks?.length ||
+    devices.autoattachPodInterface === false
+  )
+    return spec;
+  const network = vmi.spec.networks?.find((n) => n.pod);
+  const iface = vmi.spec.domain.devices.interfaces?.find((i) => i.name === network?.name);
+  if (!network || !iface) return spec;
+  return {
+    ...spec,
+    domain: { ...spec.domain, devices: { ...devices, interfaces: [iface] } },
+    networks: [network],
+  };
+};
+
 const socketsOf = (spec: VmiSpec): number => spec.domain.cpu?.sockets || 1;
 
 const guestMemory = (spec: VmiSpec): number =>
@@ -147,7 +169,8 @@ export const planTemplateChange = (
   liveUpdate: boolean,
 ): TemplateChangePlan => {
   if (!lastSeen || !vmi || vmi.metadata.deletionTimestamp) return { vmiPatch: [] };
-  if (!sameJson(neutraliseLiveFields(lastSeen, current, vmi, liveUpdate), current))
+  const last = withImplicitPodNic(lastSeen, vmi);
+  if (!sameJson(neutraliseLiveFields(last, current, vmi, liveUpdate), current))
     return { restartRequired: NON_LIVE_UPDATABLE, vmiPatch: [] };
   if (!liveUpdate || isMigrating(vmi)) return { vmiPatch: [] };
   const cpu = cpuPlan(current, vmi);

@@ -105,6 +105,25 @@ describe('NIC helpers', () => {
 });
 
 describe('NIC hot plug', () => {
+  it('keeps the implicit pod network when the first explicit NIC is a NAD one', () => {
+    const bare: VirtualMachine = {
+      metadata: { name: 'vm', namespace: 'ns' },
+      spec: { template: { spec: { domain: { devices: {} } } } },
+    };
+    const next = applyRecipes(
+      bare,
+      upsertNIC({ name: 'nic-0', model: 'virtio', network: { kind: 'multus', networkName: 'br' } }),
+    );
+    expect(next.spec?.template?.spec?.domain?.devices?.interfaces).toEqual([
+      { name: 'default', masquerade: {} },
+      { name: 'nic-0', model: 'virtio', bridge: {} },
+    ]);
+    expect(next.spec?.template?.spec?.networks).toEqual([
+      { name: 'default', pod: {} },
+      { name: 'nic-0', multus: { networkName: 'br' } },
+    ]);
+  });
+
   it.each([
     [{ model: 'virtio', network: { kind: 'multus', networkName: 'br' } }, true],
     [{ model: 'e1000e', network: { kind: 'multus', networkName: 'br' } }, false],

@@ -27,8 +27,19 @@ export const upsertNIC =
   (form: NICForm, originalName?: string): Recipe<VirtualMachine> =>
   (vm) => {
     const spec = draftTemplateSpec(vm as VirtualMachine);
-    const interfaces = spec.domain.devices.interfaces ?? [];
-    const networks = spec.networks ?? [];
+    // A VM that lists no NICs gets the pod network implicitly; the first explicit NIC would
+    // silently take it away on the next start, so it is written out first.
+    const implicitPod =
+      !spec.domain.devices.interfaces?.length &&
+      !spec.networks?.length &&
+      spec.domain.devices.autoattachPodInterface !== false &&
+      form.network.kind === 'multus';
+    const interfaces: VMInterface[] = implicitPod
+      ? [{ name: 'default', masquerade: {} }]
+      : (spec.domain.devices.interfaces ?? []);
+    const networks: VMNetwork[] = implicitPod
+      ? [{ name: 'default', pod: {} }]
+      : (spec.networks ?? []);
     const old = interfaces.find((i) => i.name === originalName);
     const next: VMInterface = {
       ...(old ?? {}),
