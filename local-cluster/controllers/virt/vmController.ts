@@ -438,43 +438,27 @@ class VmReconciler {
         this.client.patch(VM, vm.metadata.namespace, vm.metadata.name ?? '', nics.vmPatch),
       );
     let updated = vmi;
-    if (nics.vmiPatch.length)
+    /** Patches the VMI, keeping the last answer (a stale write keeps what we had). */
+    const patchVmi = async (patch: JsonPatchOp[] | Record<string, unknown>) => {
       updated =
         (await unlessStale(
           this.client.patch<VirtualMachineInstance>(
             VMI,
             vmi.metadata.namespace,
             vmi.metadata.name ?? '',
-            nics.vmiPatch,
-          ),
-        )) ?? vmi;
-    if (plan.vmiPatch.length)
-      updated =
-        (await unlessStale(
-          this.client.patch<VirtualMachineInstance>(
-            VMI,
-            vmi.metadata.namespace,
-            vmi.metadata.name ?? '',
-            plan.vmiPatch,
+            patch,
           ),
         )) ?? updated;
+    };
+    if (nics.vmiPatch.length) await patchVmi(nics.vmiPatch);
+    if (plan.vmiPatch.length) await patchVmi(plan.vmiPatch);
     // Edits that do not touch the template (run strategy, labels) still mean the VMI is current.
     const generation = String(vm.metadata.generation ?? 1);
     if (
       updated.metadata.annotations?.[ANNOTATION_VM_GENERATION] !== generation &&
       sameJson(started.template, vm.spec.template)
     )
-      updated =
-        (await unlessStale(
-          this.client.patch<VirtualMachineInstance>(
-            VMI,
-            vmi.metadata.namespace,
-            vmi.metadata.name ?? '',
-            {
-              metadata: { annotations: { [ANNOTATION_VM_GENERATION]: generation } },
-            },
-          ),
-        )) ?? updated;
+      await patchVmi({ metadata: { annotations: { [ANNOTATION_VM_GENERATION]: generation } } });
     return { restartRequired: plan.restartRequired, vmi: updated };
   }
 
