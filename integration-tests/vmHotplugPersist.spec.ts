@@ -1,6 +1,10 @@
 import { expect, test } from './fixtures/stack';
 import type { Stack } from './fixtures/stack';
-import { createVirtualMachine, startVirtualMachine } from './fixtures/virtualMachines';
+import {
+  createVirtualMachine,
+  startVirtualMachine,
+  untilInstanceRunning,
+} from './fixtures/virtualMachines';
 
 const NS = 'demo-apps';
 const VMS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`;
@@ -45,14 +49,7 @@ test.describe('hot-plugged disks of the running instance only', () => {
     await createVirtualMachine(stack, NS, vm);
     await startVirtualMachine(stack, NS, vm);
     // The VMI's addvolume needs a running instance.
-    await expect
-      .poll(
-        async () =>
-          ((await stack.api('GET', `${VMIS}/${vm}`)).json as { status?: { phase?: string } })
-            ?.status?.phase,
-        { timeout: 60_000 },
-      )
-      .toBe('Running');
+    await untilInstanceRunning(stack, NS, vm);
     await hotplugIntoVMI(stack, vm, 'scratch');
     await hotplugIntoVMI(stack, vm, 'temp');
     expect((await vmTemplate(stack, vm)).volumes ?? []).toEqual([]);

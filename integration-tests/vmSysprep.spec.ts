@@ -1,11 +1,14 @@
 import { expect, test, useLanguage } from './fixtures/stack';
 import type { Stack } from './fixtures/stack';
-import { createVirtualMachine, startVirtualMachine } from './fixtures/virtualMachines';
+import {
+  createVirtualMachine,
+  startVirtualMachine,
+  untilInstanceRunning,
+} from './fixtures/virtualMachines';
 import { vmDetailsURL } from './fixtures/vmPages';
 
 const NS = 'demo-apps';
 const VMS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachines`;
-const VMIS = `/apis/kubevirt.io/v1/namespaces/${NS}/virtualmachineinstances`;
 const CONFIG_MAPS = `/api/v1/namespaces/${NS}/configmaps`;
 
 const AUTOUNATTEND = `<?xml version="1.0" encoding="utf-8"?>
@@ -136,14 +139,7 @@ test.describe('Sysprep answer files', () => {
     const vm = 'e2e-sysprep-running';
     await createVirtualMachine(stack, NS, vm);
     await startVirtualMachine(stack, NS, vm);
-    await expect
-      .poll(
-        async () =>
-          ((await stack.api('GET', `${VMIS}/${vm}`)).json as { status?: { phase?: string } })
-            ?.status?.phase,
-        { timeout: 60_000 },
-      )
-      .toBe('Running');
+    await untilInstanceRunning(stack, NS, vm);
     await page.goto(vmDetailsURL(stack.url, NS, vm, 'configuration'));
     await page.getByRole('tab', { name: 'Initial run' }).click();
     await page.getByRole('button', { name: 'Edit Sysprep' }).click();

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../apiserver/core/types';
+import type { ApiClient } from '../runtime/apiClient';
 import { isConditionTrue } from '../runtime/conditions';
 import type { ReconcileResult } from '../runtime/controller';
 import { Controller } from '../runtime/controller';
@@ -54,10 +55,12 @@ export class WorkloadUpdater {
   private readonly vmims: Informer<Vmim>;
   private readonly kubevirts: Informer<KubevirtWorkloadStrategy>;
   private readonly controller: Controller;
+  private readonly client: ApiClient;
   /** Migrations created here the informer may not show yet: VMI uid → when (wall ms). */
   private readonly created = new Map<string, number>();
 
-  constructor(private readonly runtime: ControllerRuntime) {
+  constructor(runtime: ControllerRuntime) {
+    this.client = runtime.clientFor('virt-controller');
     const inf = runtime.informers;
     this.vmis = inf.for<Vmi>(VMI);
     this.vmims = inf.for<Vmim>(VMIM);
@@ -88,9 +91,7 @@ export class WorkloadUpdater {
     const createdAt = this.created.get(uid);
     if (createdAt !== undefined && Date.now() - createdAt < INFORMER_GRACE_MS)
       return { requeueAfterMs: INFORMER_GRACE_MS };
-    await this.runtime
-      .clientFor('virt-controller')
-      .create(VMIM, namespace, workloadUpdateMigration(vmi));
+    await this.client.create(VMIM, namespace, workloadUpdateMigration(vmi));
     this.created.set(uid, Date.now());
     return undefined;
   }

@@ -86,8 +86,8 @@ export const removeNIC =
  * Whether KubeVirt can plug the NIC into the running VM: virtio on a bridge to a
  * NetworkAttachmentDefinition (the VM then migrates to a pod that has the network).
  */
-export const isHotpluggableNIC = (form: Pick<NICForm, 'model' | 'network'>): boolean =>
-  form.network.kind === 'multus' && form.model === 'virtio';
+export const isHotpluggableNIC = (nic: { model?: string; network: { kind: string } }): boolean =>
+  nic.network.kind === 'multus' && (nic.model ?? 'virtio') === 'virtio';
 
 /**
  * Hot unplug from a running VM: the NIC stays in the spec marked `absent` until KubeVirt has taken

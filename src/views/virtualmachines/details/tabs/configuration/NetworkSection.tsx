@@ -7,7 +7,13 @@ import ConfirmActionModal, {
   type ConfirmActionModalProps,
 } from '../../../../../components/modals/ConfirmActionModal';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
-import { getNICRows, removeNIC, unplugNIC, type NICRow } from '../../../../../utils/vmSpec/nics';
+import {
+  getNICRows,
+  isHotpluggableNIC,
+  removeNIC,
+  unplugNIC,
+  type NICRow,
+} from '../../../../../utils/vmSpec/nics';
 import NICModal, { type NICModalProps } from './NICModal';
 import { patchVM } from './patchVM';
 
@@ -48,11 +54,7 @@ const NetworkSection: FC<NetworkSectionProps> = ({ vm, vmi }) => {
   const remove = (row: NICRow) => {
     const { name } = row;
     const unplug =
-      Boolean(vmi) &&
-      row.state === 'active' &&
-      row.type === 'bridge' &&
-      row.network.kind === 'multus' &&
-      (row.model ?? 'virtio') === 'virtio';
+      Boolean(vmi) && row.state === 'active' && row.type === 'bridge' && isHotpluggableNIC(row);
     launch<Omit<ConfirmActionModalProps, 'closeOverlay'>>(ConfirmActionModal, {
       title: t('Delete NIC?'),
       body: unplug
