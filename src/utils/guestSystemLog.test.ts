@@ -97,6 +97,9 @@ describe('launcher pod and log URL', () => {
     expect(guestLogUrl('ns', 'virt-launcher-vm1-x', 500)).toBe(
       '/api/kubernetes/api/v1/namespaces/ns/pods/virt-launcher-vm1-x/log?container=guest-console-log&tailLines=500',
     );
+    expect(guestLogUrl('ns', 'p', 'all')).toBe(
+      '/api/kubernetes/api/v1/namespaces/ns/pods/p/log?container=guest-console-log',
+    );
   });
 
   it('turns raw serial output into lines', () => {

@@ -17,7 +17,7 @@ export const CREATED_BY_LABEL = 'kubevirt.io/created-by';
 /** How many of the last lines the viewer loads. */
 export const GUEST_LOG_TAIL_LINES = 1000;
 
-type KubeVirtLike = K8sResourceCommon & {
+export type KubeVirtLike = K8sResourceCommon & {
   spec?: { configuration?: { virtualMachineOptions?: { disableSerialConsoleLog?: unknown } } };
 };
 
@@ -54,7 +54,7 @@ export const setLogSerialConsole =
     draftTemplateSpec(vm as VirtualMachine).domain.devices.logSerialConsole = enabled;
   };
 
-type PodLike = K8sResourceCommon & {
+export type PodLike = K8sResourceCommon & {
   spec?: { nodeName?: string; containers?: { name: string }[] };
   status?: { phase?: string };
 };
@@ -89,16 +89,14 @@ export const pickLauncherPod = <P extends PodLike>(
 export const hasGuestLogContainer = (pod: PodLike | undefined): boolean =>
   Boolean(pod?.spec?.containers?.some((c) => c.name === GUEST_CONSOLE_LOG_CONTAINER));
 
-/** The console URL of the `guest-console-log` container's log (the last `tailLines` lines). */
+/** The console URL of the `guest-console-log` container's log: its last `tailLines` lines, or all. */
 export const guestLogUrl = (
   namespace: string,
   pod: string,
-  tailLines = GUEST_LOG_TAIL_LINES,
+  tailLines: number | 'all' = GUEST_LOG_TAIL_LINES,
 ): string => {
-  const query = new URLSearchParams({
-    container: GUEST_CONSOLE_LOG_CONTAINER,
-    tailLines: String(tailLines),
-  });
+  const query = new URLSearchParams({ container: GUEST_CONSOLE_LOG_CONTAINER });
+  if (tailLines !== 'all') query.set('tailLines', String(tailLines));
   return `/api/kubernetes/api/v1/namespaces/${encodeURIComponent(namespace)}/pods/${encodeURIComponent(pod)}/log?${query.toString()}`;
 };
 

@@ -7,6 +7,7 @@ import { setBootOrder, setCPUMemory, setHeadless, setHostname } from './vmSpec/d
 import { removeNIC, upsertNIC } from './vmSpec/nics';
 import { setEvictionStrategy, setNodeSelector } from './vmSpec/scheduling';
 import { setCloudInit } from './vmSpec/cloudInit';
+import { setLogSerialConsole } from './guestSystemLog';
 import { draftTemplateSpec, draftVMSpec } from './vmSpec/types';
 
 const vm: VirtualMachine = {
@@ -61,6 +62,8 @@ describe('getPendingChanges', () => {
     ['boot order', setBootOrder([{ kind: 'disk', name: 'root' }]), { kind: 'boot-order' }],
     ['hostname', setHostname('web'), { kind: 'hostname' }],
     ['headless', setHeadless(true), { kind: 'headless' }],
+    ['guest log on', setLogSerialConsole(true), { kind: 'guest-log' }],
+    ['guest log off (explicit, unset before)', setLogSerialConsole(false), { kind: 'guest-log' }],
     ['node selector', setNodeSelector({ a: 'b' }), { kind: 'node-selector' }],
     ['eviction', setEvictionStrategy('None'), { kind: 'eviction-strategy' }],
     ['cloud-init', setCloudInit('#cloud-config\n', ''), { kind: 'cloud-init' }],

@@ -11,6 +11,7 @@ export type PendingChange =
         | 'boot-order'
         | 'hostname'
         | 'headless'
+        | 'guest-log'
         | 'boot-mode'
         | 'node-selector'
         | 'tolerations'
@@ -127,6 +128,11 @@ export const getPendingChanges = (
     (liveDomain?.devices?.autoattachGraphicsDevice === false)
   )
     changes.push({ kind: 'headless' });
+  // Unset follows the cluster default, so unset and an explicit value differ too.
+  if (
+    (domain?.devices?.logSerialConsole ?? null) !== (liveDomain?.devices?.logSerialConsole ?? null)
+  )
+    changes.push({ kind: 'guest-log' });
   if (
     Boolean(domain?.firmware?.bootloader?.efi) !== Boolean(liveDomain?.firmware?.bootloader?.efi) ||
     (domain?.firmware?.bootloader?.efi?.secureBoot ?? true) !==

@@ -1,12 +1,6 @@
 import xtermCss from '@xterm/xterm/css/xterm.css';
+import { ensureStylesheet } from '../../styles/ensureStylesheet';
 
-const STYLE_ID = 'virt-console-plugin-xterm-css';
-
-/** Adds xterm.js's stylesheet to the page once (webpack imports it as text, see webpack.config.ts). */
-export const ensureXtermStyles = (): void => {
-  if (typeof document === 'undefined' || document.getElementById(STYLE_ID)) return;
-  const style = document.createElement('style');
-  style.id = STYLE_ID;
-  style.textContent = xtermCss;
-  document.head.appendChild(style);
-};
+/** Adds xterm.js's stylesheet to the page once. */
+export const ensureXtermStyles = (): void =>
+  ensureStylesheet('virt-console-plugin-xterm-css', xtermCss);

@@ -47,6 +47,8 @@ const PendingChangesBanner: FC<PendingChangesBannerProps> = ({ vm, vmi }) => {
         return t('Hostname');
       case 'headless':
         return t('Headless mode');
+      case 'guest-log':
+        return t('Guest system log access');
       case 'boot-mode':
         return t('Boot mode');
       case 'node-selector':

@@ -3,6 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useOverlay } from '@openshift-console/dynamic-plugin-sdk';
 import { DescriptionList, Title } from '@patternfly/react-core';
 import type { VirtualMachine, VirtualMachineInstance } from '../../../../../models/types';
+import {
+  getLogSerialConsole,
+  isGuestLogEnabled,
+  setLogSerialConsole,
+} from '../../../../../utils/guestSystemLog';
 import { validateDNSLabel } from '../../../../../utils/validation';
 import {
   getDescription,
@@ -20,6 +25,7 @@ import {
   setHostname,
   setStartPaused,
 } from '../../../../../utils/vmSpec/details';
+import { useGuestLogDisabledByCluster } from '../../useGuestLogClusterDefault';
 import BootModeModal from './BootModeModal';
 import BootOrderModal from './BootOrderModal';
 import CPUMemoryModal from './CPUMemoryModal';
@@ -36,7 +42,10 @@ type SectionProps = {
   vmi?: VirtualMachineInstance;
 };
 
-/** Configuration → Details: description, CPU/memory, hostname, headless, boot management. */
+/**
+ * Configuration → Details: description, CPU/memory, hostname, headless, guest system log, boot
+ * management.
+ */
 const DetailsSection: FC<SectionProps> = ({ vm, vmi }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const launch = useOverlay();
@@ -46,6 +55,18 @@ const DetailsSection: FC<SectionProps> = ({ vm, vmi }) => {
   const bootMode = getBootMode(vm);
   const bootOrder = getBootDevices(vm).filter((d) => d.bootOrder !== undefined);
   const none = t('None');
+  const clusterGuestLogDisabled = useGuestLogDisabledByCluster();
+  const noSerialConsole =
+    vm.spec?.template?.spec?.domain?.devices?.autoattachSerialConsole === false;
+  const guestLogHelp = noSerialConsole
+    ? t('Needs the serial console, which this VirtualMachine turns off.')
+    : getLogSerialConsole(vm) !== undefined
+      ? t('Set for this VirtualMachine. Applies at the next start.')
+      : clusterGuestLogDisabled === undefined
+        ? t('Follows the cluster default.')
+        : clusterGuestLogDisabled
+          ? t('Follows the cluster default: off.')
+          : t('Follows the cluster default: on.');
   return (
     <>
       <Title headingLevel="h3">{t('Details')}</Title>
@@ -101,6 +122,13 @@ const DetailsSection: FC<SectionProps> = ({ vm, vmi }) => {
           label={t('No graphics device (no VNC console)')}
           isChecked={isHeadless(vm)}
           onChange={(checked) => patchVM(vm, setHeadless(checked))}
+        />
+        <SwitchSetting
+          term={t('Guest system log access')}
+          label={guestLogHelp}
+          isChecked={isGuestLogEnabled(vm, clusterGuestLogDisabled) ?? false}
+          isDisabled={noSerialConsole}
+          onChange={(checked) => patchVM(vm, setLogSerialConsole(checked))}
         />
       </DescriptionList>
       <Title headingLevel="h3" className="pf-v6-u-mt-lg">

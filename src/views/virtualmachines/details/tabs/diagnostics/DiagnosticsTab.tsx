@@ -7,8 +7,12 @@ import { getConditionRows } from '../../../../../utils/vmConditions';
 import type { VMTabProps } from '../tabProps';
 import ConditionsSection from './ConditionsSection';
 import DataVolumesSection from './DataVolumesSection';
+import GuestSystemLogSection from './GuestSystemLogSection';
 
-/** Status conditions of the VM and its instance, its DataVolumes, and the volume snapshot status. */
+/**
+ * Status conditions of the VM and its instance, its DataVolumes, the volume snapshot status, and
+ * the guest system log.
+ */
 const DiagnosticsTab: FC<VMTabProps> = ({ obj, customData }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const conditions = useMemo(() => getConditionRows(obj, customData.vmi), [obj, customData.vmi]);
@@ -39,6 +43,7 @@ const DiagnosticsTab: FC<VMTabProps> = ({ obj, customData }) => {
           ))}
         </Tbody>
       </Table>
+      <GuestSystemLogSection vm={obj} vmi={customData.vmi} />
     </PageSection>
   );
 };
