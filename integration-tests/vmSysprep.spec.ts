@@ -17,6 +17,15 @@ const AUTOUNATTEND = `<?xml version="1.0" encoding="utf-8"?>
     <component name="Microsoft-Windows-Shell-Setup" processorArchitecture="amd64"
       publicKeyToken="31bf3856ad364e35" language="neutral" versionScope="nonSxS">
       <ComputerName>e2e-win</ComputerName>
+      <UserAccounts>
+        <LocalAccounts>
+          <LocalAccount>
+            <Password><Value>e2e-win-pw</Value><PlainText>true</PlainText></Password>
+            <Group>Administrators</Group>
+            <Name>e2e-admin</Name>
+          </LocalAccount>
+        </LocalAccounts>
+      </UserAccounts>
     </component>
   </settings>
 </unattend>
@@ -52,7 +61,7 @@ const getVM = async (stack: Stack, name: string) =>
   (await stack.api('GET', `${VMS}/${name}`)).json as VMBody;
 
 test.describe('Sysprep answer files', () => {
-  test('an uploaded Autounattend.xml is saved to <vm>-sysprep and attached as a CD-ROM; invalid XML is refused; Remove detaches it', async ({
+  test('an uploaded Autounattend.xml is saved to <vm>-sysprep and attached as a CD-ROM; its account shows in the Console tab; invalid XML is refused; Remove detaches it', async ({
     page,
     stack,
   }) => {
@@ -115,6 +124,18 @@ test.describe('Sysprep answer files', () => {
       dialog.getByRole('textbox', { name: 'Autounattend.xml', exact: true }),
     ).toHaveValue(AUTOUNATTEND);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // The Console tab shows the account the answer file creates, the password only when revealed.
+    await page.goto(vmDetailsURL(stack.url, NS, vm, 'console'));
+    await page.getByRole('button', { name: 'Guest login credentials' }).click();
+    await expect(page.getByText('sysprep answer file Autounattend.xml')).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'User name' })).toHaveValue('e2e-admin');
+    const password = page.getByRole('textbox', { name: 'Password' });
+    await expect(password).not.toHaveValue('e2e-win-pw');
+    await page.getByRole('button', { name: 'Show password' }).click();
+    await expect(password).toHaveValue('e2e-win-pw');
+    await page.goto(vmDetailsURL(stack.url, NS, vm, 'configuration'));
+    await page.getByRole('tab', { name: 'Initial run' }).click();
 
     // Remove detaches the volume and CD-ROM and keeps the ConfigMap.
     await page.getByRole('button', { name: 'Remove sysprep' }).click();

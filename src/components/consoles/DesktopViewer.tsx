@@ -24,7 +24,6 @@ import type { VirtualMachine, VirtualMachineInstance } from '../../models/types'
 import { patchVM } from '../../views/virtualmachines/details/tabs/configuration/patchVM';
 import { downloadFile } from '../../utils/downloadFile';
 import { getErrorMessage } from '../../utils/errors';
-import { getGuestCredentials } from '../../utils/guestCredentials';
 import {
   buildRDPFile,
   buildRDPService,
@@ -41,6 +40,8 @@ import { useNodePortAddress, useVMService } from '../services/useVMService';
 type DesktopViewerProps = {
   vm: VirtualMachine;
   vmi?: VirtualMachineInstance;
+  /** The guest user (from sysprep or cloud-init) the `.rdp` file names, when known. */
+  user?: string;
 };
 
 type RDPServiceModalProps = {
@@ -109,9 +110,9 @@ const RDPServiceModal: FC<RDPServiceModalProps> = ({ vm, vmi, onClose }) => {
 /**
  * The Desktop viewer of a Windows VM: RDP through a NodePort Service `<vm>-rdp`. Offers to
  * create the Service, shows the address (node address and node port) and downloads a `.rdp`
- * file for the user's Remote Desktop client.
+ * file for the user's Remote Desktop client (naming `user` when it is known).
  */
-const DesktopViewer: FC<DesktopViewerProps> = ({ vm, vmi }) => {
+const DesktopViewer: FC<DesktopViewerProps> = ({ vm, vmi, user }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const vmName = vm.metadata?.name ?? '';
   const name = rdpServiceName(vmName);
@@ -119,7 +120,6 @@ const DesktopViewer: FC<DesktopViewerProps> = ({ vm, vmi }) => {
   const address = useNodePortAddress(Boolean(service), vmi?.status?.nodeName);
   const access = rdpAddress(service, address);
   const [creating, setCreating] = useState(false);
-  const user = getGuestCredentials(vm)?.user;
   const restartNeeded = Boolean(service) && decideRDPSelector(vm, vmi).restartNeeded;
 
   const launch = () => {

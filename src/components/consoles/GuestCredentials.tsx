@@ -19,10 +19,14 @@ import type { GuestCredentials as Credentials } from '../../utils/guestCredentia
 const MASK = '••••••••';
 
 /**
- * "Guest login credentials": the user and password cloud-init creates, each with a copy button;
- * the password is masked until revealed (copying it works either way).
+ * "Guest login credentials": the user and password cloud-init creates, or that a sysprep answer
+ * file (`sysprepFile`) sets in Windows, each with a copy button; the password is masked until
+ * revealed (copying it works either way).
  */
-const GuestCredentials: FC<{ credentials: Credentials }> = ({ credentials }) => {
+const GuestCredentials: FC<{ credentials: Credentials; sysprepFile?: string }> = ({
+  credentials,
+  sysprepFile,
+}) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const [expanded, setExpanded] = useState(false);
   const [revealed, setRevealed] = useState(false);
@@ -34,7 +38,11 @@ const GuestCredentials: FC<{ credentials: Credentials }> = ({ credentials }) => 
       onToggle={(_e, value) => setExpanded(value)}
     >
       <p className="pf-v6-u-mb-sm">
-        {t('The user name and password that cloud-init creates in the guest.')}
+        {sysprepFile
+          ? t('The user name and password that the sysprep answer file {{file}} sets in Windows.', {
+              file: sysprepFile,
+            })
+          : t('The user name and password that cloud-init creates in the guest.')}
       </p>
       <DescriptionList isHorizontal isCompact>
         {user && (

@@ -23,6 +23,7 @@ import { isHeadless } from '../../utils/vmSpec/details';
 import DesktopViewer from './DesktopViewer';
 import GuestCredentials from './GuestCredentials';
 import SerialConsole from './serial/SerialConsole';
+import { useSysprepCredentials } from './useSysprepCredentials';
 import VncConsole from './vnc/VncConsole';
 
 /** Props of the VM's consoles. */
@@ -92,14 +93,16 @@ const StartVM: FC<{ vm: VirtualMachine }> = ({ vm }) => {
 
 /**
  * The VM's consoles: a VNC ⇄ serial switch that keeps both sessions (both stay mounted, one is
- * hidden), the Desktop viewer (RDP) for Windows VMs, the guest login credentials cloud-init
- * sets, a Start button for a stopped VM and the reason why a headless VM has no VNC console.
+ * hidden), the Desktop viewer (RDP) for Windows VMs, the guest login credentials the sysprep
+ * answer files or cloud-init set, a Start button for a stopped VM and the reason why a headless VM has no VNC console.
  */
 const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const headless = isHeadless(vm);
   const windows = isWindowsVM(vm, vmi);
-  const credentials = getGuestCredentials(vm);
+  // The answer files are what Windows reads; cloud-init otherwise.
+  const sysprepCredentials = useSysprepCredentials(vm);
+  const credentials = sysprepCredentials ?? getGuestCredentials(vm);
   const [kind, setKind] = useState<ConsoleKind>(headless ? 'serial' : 'vnc');
   const namespace = vm.metadata?.namespace ?? '';
   const name = vm.metadata?.name ?? '';
@@ -155,12 +158,12 @@ const VMConsoles: FC<VMConsolesProps> = ({ vm, vmi, standalone }) => {
       </FlexItem>
       {credentials && (
         <FlexItem>
-          <GuestCredentials credentials={credentials} />
+          <GuestCredentials credentials={credentials} sysprepFile={sysprepCredentials?.file} />
         </FlexItem>
       )}
       {shown === 'desktop' && (
         <FlexItem>
-          <DesktopViewer vm={vm} vmi={vmi} />
+          <DesktopViewer vm={vm} vmi={vmi} user={credentials?.user} />
         </FlexItem>
       )}
       {!vmi && shown !== 'desktop' && (
