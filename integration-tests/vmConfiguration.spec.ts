@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { blockingViolations } from './fixtures/accessibility';
 import type { Page } from '@playwright/test';
 import { expect, test, useLanguage } from './fixtures/stack';
 import type { Stack } from './fixtures/stack';
@@ -33,12 +33,6 @@ type VMBody = {
 
 const getVM = async (stack: Stack, name: string): Promise<VMBody> =>
   (await stack.api('GET', `${VMS}/${name}`)).json as VMBody;
-
-/** Serious and critical axe violations of the page as it is now. */
-const blockingViolations = async (page: Page): Promise<string[]> =>
-  (await new AxeBuilder({ page }).analyze()).violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 
 const openCPUMemory = async (page: Page) => {
   await page.getByRole('button', { name: 'Edit CPU | Memory' }).click();

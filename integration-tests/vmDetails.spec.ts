@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { blockingViolations } from './fixtures/accessibility';
 import type { Page } from '@playwright/test';
 import { expect, test, useLanguage } from './fixtures/stack';
 import type { Stack } from './fixtures/stack';
@@ -139,10 +139,6 @@ test.describe('VirtualMachine details', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'e2e-a11y-details' })).toBeVisible();
     await page.getByRole('button', { name: 'Actions', exact: true }).click();
     await expect(page.getByRole('menu')).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-    expect(blocking).toEqual([]);
+    expect(await blockingViolations(page)).toEqual([]);
   });
 });

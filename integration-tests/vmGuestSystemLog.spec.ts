@@ -6,6 +6,7 @@ import {
   untilInstanceRunning,
 } from './fixtures/virtualMachines';
 import { vmDetailsURL } from './fixtures/vmPages';
+import { blockingViolations } from './fixtures/accessibility';
 
 const NS = 'demo-apps';
 
@@ -54,7 +55,8 @@ test.describe('VirtualMachine guest system log', () => {
     );
     const text = await (await download.createReadStream()).toArray();
     expect(Buffer.concat(text).toString('utf8')).toMatch(/Linux version[\s\S]*login:/);
-    await page.screenshot({ path: '/tmp/shots/vm-guest-system-log.png', fullPage: true });
+    await page.screenshot({ path: '/tmp/shots/vm-guest-system-log.png' });
+    expect(await blockingViolations(page)).toEqual([]);
 
     // Turning it off on the running VM is a change for the next restart.
     await page.goto(vmDetailsURL(stack.url, NS, vm, 'configuration'));

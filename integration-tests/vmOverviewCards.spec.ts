@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { blockingViolations } from './fixtures/accessibility';
 import type { Locator, Page } from '@playwright/test';
 import { startConsoleHost, upstreamFromLocalCluster } from '../console-host/server/consoleHost';
 import { startPrometheus } from '../local-cluster/controllers/metrics/prometheus';
@@ -187,11 +187,7 @@ test.describe('VirtualMachine details: overview cards', () => {
         .boundingBox();
       expect(disks && fileSystems && disks.y < fileSystems.y).toBe(true);
 
-      const axe = await new AxeBuilder({ page }).include('[role="tabpanel"]').analyze();
-      const blocking = axe.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-      expect(blocking).toEqual([]);
+      expect(await blockingViolations(page, '[role="tabpanel"]')).toEqual([]);
 
       await preview.getByRole('link', { name: 'Open console' }).click();
       await expect(page.getByRole('tab', { name: 'Console', selected: true })).toBeVisible();

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { blockingViolations } from './fixtures/accessibility';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/stack';
 import { createDataVolumeVirtualMachine } from './fixtures/virtualMachines';
@@ -200,11 +200,7 @@ test.describe('VirtualMachine details: snapshots', () => {
       dialog.getByRole('checkbox', { name: 'この警告を理解したうえで続行する' }),
     ).toBeVisible();
     await page.screenshot({ path: '/tmp/shots/take-snapshot-ja.png' });
-    const results = await new AxeBuilder({ page }).analyze();
-    const blocking = results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
-    expect(blocking).toEqual([]);
+    expect(await blockingViolations(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'キャンセル' }).click();
     await expect(dialog).toHaveCount(0);
   });
