@@ -19,6 +19,8 @@ const { values } = parseArgs({
     vms: { type: 'string', default: '10000' },
     namespaces: { type: 'string', default: '100' },
     loads: { type: 'string', default: '3' },
+    // Prints where the browser's CPU time goes during the last load (top self-time functions).
+    profile: { type: 'boolean', default: false },
   },
 });
 const VMS = Number(values.vms);
@@ -32,6 +34,31 @@ const percentile = (xs: number[], p: number): number => {
 };
 const median = (xs: number[]) => percentile(xs, 50);
 const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+type CpuProfile = {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+};
+
+/** The functions with the most self time in a CPU profile, with their share of the samples. */
+const printTopFunctions = (profile: CpuProfile, top = 15) => {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id);
+    const name = f
+      ? `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`
+      : '?';
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`  CPU profile of the last load (${ms(total)} sampled), top self time:`);
+  for (const [name, t] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(
+      `    ${ms(t).padStart(10)} ${((100 * t) / total).toFixed(1).padStart(5)}%  ${name}`,
+    );
+};
 
 const pool = async (total: number, limit: number, work: (i: number) => Promise<void>) => {
   let next = 0;
@@ -86,13 +113,42 @@ const main = async () => {
   await cdp.send('Performance.enable');
 
   const firstRows: number[] = [];
+  // Where the time to first rows goes: the page until the plugin has loaded, the VM list request
+  // (the server's answer, then its transfer), and what follows in the browser.
+  const phases: {
+    plugin: number;
+    listStart: number;
+    listFirstByte: number;
+    listEnd: number;
+    size: number;
+  }[] = [];
   for (let load = 0; load < LOADS; load++) {
+    const profiling = values.profile && load === LOADS - 1;
+    if (profiling) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${stack.host.url}${LIST}`);
     await page.waitForFunction(() => document.querySelector('tbody tr[data-index]'), null, {
       polling: 'raf',
       timeout: 120_000,
     });
     firstRows.push(await page.evaluate(() => performance.now()));
+    if (profiling) printTopFunctions((await cdp.send('Profiler.stop')).profile);
+    phases.push(
+      await page.evaluate(() => {
+        const all = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+        const plugin = all.filter((e) => e.name.includes('plugin-entry'));
+        const list = all.find((e) => /\/virtualmachines(\?|$)/.test(e.name));
+        return {
+          plugin: plugin[0]?.responseEnd ?? 0,
+          listStart: list?.startTime ?? 0,
+          listFirstByte: list?.responseStart ?? 0,
+          listEnd: list?.responseEnd ?? 0,
+          size: list?.decodedBodySize ?? 0,
+        };
+      }),
+    );
   }
   const renderedRows = await page.evaluate(
     () => document.querySelectorAll('tr[data-index]').length,
@@ -164,6 +220,10 @@ const main = async () => {
   console.log(`VM list, all projects, ${VMS} VMs (Chromium, ${LOADS} loads):`);
   console.log(
     `  time to first rows: median ${ms(median(firstRows))} (all: ${firstRows.map((x) => x.toFixed(0)).join(', ')} ms)`,
+  );
+  const mid = phases[firstRows.indexOf(median(firstRows))] ?? phases[0];
+  console.log(
+    `    plugin entry loaded at ${ms(mid.plugin)}; VM list request sent at ${ms(mid.listStart)}, first byte after ${ms(mid.listFirstByte - mid.listStart)}, body (${(mid.size / 1024 / 1024).toFixed(1)} MiB) after ${ms(mid.listEnd - mid.listFirstByte)} more; first rows ${ms(median(firstRows) - mid.listEnd)} after the body`,
   );
   console.log(
     `  rendered rows: ${renderedRows} at the top, ${rowsWhileScrolled} after scrolling (of ${VMS})`,

@@ -82,6 +82,7 @@ export const listAll = async <R extends K8sResourceCommon>(
   url: (continueToken?: string) => string,
   requestInit?: RequestInit,
   singlePage = false,
+  onPage?: (itemsSoFar: R[]) => void,
 ): Promise<{ items: R[]; resourceVersion?: string }> => {
   const items: R[] = [];
   let token: string | undefined;
@@ -91,6 +92,7 @@ export const listAll = async <R extends K8sResourceCommon>(
     items.push(...(page.items ?? []));
     token = page.metadata?.continue || undefined;
     resourceVersion = page.metadata?.resourceVersion;
+    if (token && !singlePage) onPage?.(items);
   } while (token && !singlePage);
   return { items, resourceVersion };
 };

@@ -2,7 +2,7 @@
  * One shared, ref-counted cache entry per watched query: a paged list, then a websocket watch from
  * the list's resourceVersion; relists on 410 Gone or an abnormal close, with backoff.
  */
-import type { K8sModel } from '@openshift-console/dynamic-plugin-sdk';
+import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { listAll } from './crud';
 import { resourceURL, websocketURL, type QueryParams } from './url';
 import {
@@ -122,11 +122,19 @@ export class WatchEntry {
           continue: q.limit ? undefined : token,
         },
       });
+    // A first load shows each page as it arrives, as the console does (first rows of a big list
+    // within one request); a relist swaps in the whole new list at once.
+    const showPage = this.state.loaded
+      ? undefined
+      : (soFar: K8sResourceCommon[]) => {
+          if (this.running) this.setState(applyList(this.state, soFar, undefined));
+        };
     try {
       const { items, resourceVersion } = await listAll(
         url,
         headers ? { headers } : undefined,
         !!q.limit,
+        showPage,
       );
       if (!this.running) return;
       this.setState(applyList(this.state, items, resourceVersion));

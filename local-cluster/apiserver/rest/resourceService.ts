@@ -133,10 +133,13 @@ export class ResourceService {
 
   list(kind: ResourceKind, namespace: string | undefined, options: ListOptions): ListResult {
     const revision = this.store.currentRevision;
-    const all = this.store.list(storageKey(kind), kind.namespaced ? namespace : undefined);
+    // Later pages read the first page's snapshot; reading the store again would cost a full list.
     const matching = options.continueToken
       ? []
-      : all.filter((o) => this.matches(o, options)).map((o) => this.asVersion(kind, o));
+      : this.store
+          .list(storageKey(kind), kind.namespaced ? namespace : undefined)
+          .filter((o) => this.matches(o, options))
+          .map((o) => this.asVersion(kind, o));
     const page = this.paging.page(matching, revision, options.limit, options.continueToken);
     return {
       items: page.items,
