@@ -504,12 +504,21 @@ describe('console host: other upstreams', () => {
     }
   });
 
-  it('proxies /api/prometheus* to a Prometheus without the cluster token', async () => {
-    const requests: { url?: string; authorization?: string }[] = [];
+  it('proxies /api/prometheus* to a Prometheus without the cluster token, as the user may', async () => {
+    const requests: { url?: string; authorization?: string; method?: string; body?: string }[] = [];
     const prom = createServer((req, res) => {
-      requests.push({ url: req.url, authorization: req.headers.authorization });
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        requests.push({
+          url: req.url,
+          authorization: req.headers.authorization,
+          ...(req.method === 'GET' ? {} : { method: req.method, body }),
+        });
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [] } }));
+      });
     });
     await new Promise<void>((r) => prom.listen(0, '127.0.0.1', () => r()));
     const other = await startConsoleHost({
@@ -518,15 +527,77 @@ describe('console host: other upstreams', () => {
       upstream: upstreamFromLocalCluster(cluster),
       prometheusUrl: `http://127.0.0.1:${(prom.address() as AddressInfo).port}`,
     });
+    // The same cluster and Prometheus, seen by the developer (the default user of this host).
+    const asDeveloper = await startConsoleHost({
+      pluginDist: join(tmp, 'dist'),
+      hostBuild: join(tmp, 'host-build'),
+      upstream: upstreamFromLocalCluster(cluster, ['developer', 'admin']),
+      prometheusUrl: `http://127.0.0.1:${(prom.address() as AddressInfo).port}`,
+    });
     try {
       const res = await call('/api/prometheus/api/v1/query?query=up', {}, other.url);
       expect(res.json()).toMatchObject({ status: 'success' });
       await call('/api/prometheus-tenancy/api/v1/query?namespace=demo&query=up', {}, other.url);
       expect(requests).toEqual([
         { url: '/api/v1/query?query=up', authorization: undefined },
-        { url: '/api/v1/query?namespace=demo&query=up', authorization: undefined },
+        // prom-label-proxy's enforcement: the namespace is a matcher of every selector.
+        {
+          url: `/api/v1/query?query=${encodeURIComponent('up{namespace="demo"}')}`,
+          authorization: undefined,
+        },
       ]);
+
+      // The developer cannot get namespaces cluster-wide, so the cluster-wide path refuses it
+      // (before Prometheus sees anything); the tenancy path of its namespace still answers,
+      // with every selector of a range query (POST form too) held to that namespace.
+      const refused = await call('/api/prometheus/api/v1/query?query=up', {}, asDeveloper.url);
+      expect(refused.status).toBe(403);
+      expect(refused.json()).toMatchObject({ kind: 'Status', reason: 'Forbidden', code: 403 });
+      expect(refused.json().message).toContain('developer');
+      expect(requests).toHaveLength(2);
+      const query =
+        'sum by (namespace) (rate(kubevirt_vmi_cpu_usage_seconds_total{name="vm", namespace=~".*"}[5m])) / on (name) group_left kube_pod_info';
+      const enforced =
+        'sum by (namespace) (rate(kubevirt_vmi_cpu_usage_seconds_total{name="vm", namespace="demo-dev"}[5m])) / on (name) group_left kube_pod_info{namespace="demo-dev"}';
+      const range = await call(
+        `/api/prometheus-tenancy/api/v1/query_range?namespace=demo-dev&start=1&end=2&step=1&query=${encodeURIComponent(query)}`,
+        {},
+        asDeveloper.url,
+      );
+      expect(range.status).toBe(200);
+      expect(new URL(`http://h${requests[2].url}`).searchParams.get('query')).toBe(enforced);
+      const { csrf, cookie } = await (async () => {
+        const page = await call('/', {}, asDeveloper.url);
+        const set = page.headers.getSetCookie().find((c) => c.startsWith('csrf-token='));
+        const token = (set ?? '').split(';')[0].slice('csrf-token='.length);
+        return { csrf: token, cookie: `csrf-token=${token}` };
+      })();
+      const posted = await call(
+        '/api/prometheus-tenancy/api/v1/query?namespace=demo-dev',
+        {
+          method: 'POST',
+          headers: {
+            Cookie: cookie,
+            'X-CSRFToken': csrf,
+            'Content-Type': 'application/x-www-form-urlencoded',
+          },
+          body: new URLSearchParams({ query }).toString(),
+        },
+        asDeveloper.url,
+      );
+      expect(posted.status).toBe(200);
+      expect(requests[3]).toMatchObject({ url: '/api/v1/query', method: 'POST' });
+      expect(new URLSearchParams(requests[3].body).get('query')).toBe(enforced);
+      const broken = await call(
+        '/api/prometheus-tenancy/api/v1/query?namespace=demo-dev&query=up%7B',
+        {},
+        asDeveloper.url,
+      );
+      expect(broken.status).toBe(400);
+      expect(broken.json()).toMatchObject({ status: 'error', errorType: 'bad_data' });
+      expect(requests).toHaveLength(4);
     } finally {
+      await asDeveloper.close();
       await other.close();
       prom.close();
     }

@@ -131,7 +131,11 @@ export const startConsoleHost = async (options: ConsoleHostOptions): Promise<Con
       return;
     }
     if (promPrefix) {
-      proxyPrometheus(req, res, promPrefix, prometheus);
+      proxyPrometheus(req, res, promPrefix, prometheus, {
+        upstream,
+        agent: k8sAgent,
+        user: sessions.current(req),
+      }).catch(() => res.destroy());
       return;
     }
     if (pathname.startsWith(PLUGIN_PREFIX)) {

@@ -52,6 +52,8 @@ export interface ProxyTarget {
   token?: string;
   /** Names the upstream in error messages (never with credentials). */
   label: string;
+  /** Sent instead of the request's own body (already read, e.g. rewritten), with its length. */
+  body?: Buffer;
 }
 
 /**
@@ -60,11 +62,9 @@ export interface ProxyTarget {
  */
 export const proxyHttp = (req: IncomingMessage, res: ServerResponse, target: ProxyTarget): void => {
   const send = target.url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const upstreamReq = send(target.url, {
-    method: req.method,
-    headers: requestHeadersFor(req.headers, target.token),
-    agent: target.agent,
-  });
+  const headers = requestHeadersFor(req.headers, target.token);
+  if (target.body) headers['content-length'] = String(target.body.length);
+  const upstreamReq = send(target.url, { method: req.method, headers, agent: target.agent });
   upstreamReq.on('response', (upstreamRes) => {
     res.writeHead(
       upstreamRes.statusCode ?? 502,
@@ -89,5 +89,6 @@ export const proxyHttp = (req: IncomingMessage, res: ServerResponse, target: Pro
   res.on('close', () => {
     if (!res.writableFinished) upstreamReq.destroy();
   });
-  req.pipe(upstreamReq);
+  if (target.body) upstreamReq.end(target.body);
+  else req.pipe(upstreamReq);
 };

@@ -135,9 +135,23 @@ describe('the console host tenancy path', () => {
     expect(requests.length).toBe(before);
   });
 
-  it('passes allowed queries on as they are', async () => {
+  it('passes allowed queries on with the namespace enforced on every selector', async () => {
     const res = await get('/api/prometheus-tenancy/api/v1/query?namespace=demo-dev&query=up');
     expect(res.status).toBe(200);
-    expect(requests.at(-1)).toBe('/api/v1/query?namespace=demo-dev&query=up');
+    expect(requests.at(-1)).toBe(
+      `/api/v1/query?query=${encodeURIComponent('up{namespace="demo-dev"}')}`,
+    );
+    expect((await get('/api/prometheus-tenancy/api/v1/series?namespace=demo-dev')).status).toBe(
+      200,
+    );
+    expect(new URL(`http://h${requests.at(-1)}`).searchParams.getAll('match[]')).toEqual([
+      '{namespace="demo-dev"}',
+    ]);
+    const before = requests.length;
+    expect(
+      (await get('/api/prometheus-tenancy/api/v1/status/config?namespace=demo-dev')).status,
+    ).toBe(404);
+    expect((await get('/api/prometheus-tenancy/api/v1/query?namespace=demo-dev')).status).toBe(400);
+    expect(requests.length).toBe(before);
   });
 });

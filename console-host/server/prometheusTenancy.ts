@@ -1,7 +1,9 @@
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { userCan } from './accessReview';
 import { proxyHttp } from './httpProxy';
+import { enforceLabel, quotePromString } from './promqlLabel';
 import { sendJson, sendStatus } from './status';
 import type { Upstream, UpstreamUser } from './upstream';
 import { upstreamUrl } from './upstream';
@@ -10,12 +12,82 @@ import { upstreamUrl } from './upstream';
  * `/api/prometheus-tenancy/*`: Prometheus restricted to one namespace, as the console's tenancy
  * path (Thanos querier behind kube-rbac-proxy and prom-label-proxy) serves it to users who cannot
  * read the cluster-wide Prometheus. Every request names its namespace (`?namespace=`); the user
- * must be allowed to get pods there; the rules and alerts answers keep only that namespace.
+ * must be allowed to get pods there; every vector selector of a query gets `namespace="<ns>"`
+ * (prom-label-proxy's enforcement); the rules and alerts answers keep only that namespace.
  */
 export const TENANCY_PREFIX = '/api/prometheus-tenancy';
 
 /** The endpoints whose answers are filtered to the namespace here (the tenancy rules port). */
 export const TENANCY_FILTERED_PATHS = ['/api/v1/rules', '/api/v1/alerts'];
+
+/** The label the tenancy path enforces. */
+const NAMESPACE_LABEL = 'namespace';
+
+/** Form bodies larger than this are refused (a PromQL query is far smaller). */
+const MAX_FORM_BYTES = 1024 * 1024;
+
+/**
+ * The parameter holding the PromQL of a tenancy query endpoint (the tenancy query port serves
+ * these): `query` for instant and range queries, `match[]` selectors for series and labels;
+ * undefined for any other path.
+ */
+export const enforcedParamOf = (path: string): 'query' | 'match[]' | undefined => {
+  if (path === '/api/v1/query' || path === '/api/v1/query_range') return 'query';
+  if (path === '/api/v1/series' || path === '/api/v1/labels') return 'match[]';
+  if (/^\/api\/v1\/label\/[^/]+\/values$/.test(path)) return 'match[]';
+  return undefined;
+};
+
+/**
+ * Rewrites every `param` value of the URL and form parameters so each vector selector has
+ * `namespace="<ns>"` (pure apart from editing `sources`). Queries need one `query`; series and
+ * labels without `match[]` get `{namespace="<ns>"}`. An error message when a query is missing or
+ * does not parse.
+ */
+export const enforceNamespaceParams = (
+  param: 'query' | 'match[]',
+  sources: URLSearchParams[],
+  namespace: string,
+): string | undefined => {
+  let count = 0;
+  for (const source of sources) {
+    const values = source.getAll(param);
+    if (!values.length) continue;
+    const enforced: string[] = [];
+    for (const value of values) {
+      const result = enforceLabel(value, NAMESPACE_LABEL, namespace);
+      if (!result.ok) return `invalid parameter "${param}": ${result.error}`;
+      enforced.push(result.query);
+    }
+    source.delete(param);
+    for (const value of enforced) source.append(param, value);
+    count += values.length;
+  }
+  if (count) return undefined;
+  if (param === 'query') return 'invalid parameter "query": no query given';
+  sources[0]?.append(param, `{${NAMESPACE_LABEL}=${quotePromString(namespace)}}`);
+  return undefined;
+};
+
+/** A Prometheus API error answer (`status: error`), as Prometheus itself writes them. */
+const sendPrometheusError = (
+  res: ServerResponse,
+  code: number,
+  errorType: string,
+  error: string,
+): void => sendJson(res, code, { status: 'error', errorType, error });
+
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer | undefined> =>
+  new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+    });
+    req.on('end', () => resolve(size <= limit ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
 
 type Labels = Record<string, string> | undefined;
 type RuleAlert = { labels?: Labels } & Record<string, unknown>;
@@ -61,65 +133,13 @@ export const tenancyNamespaceOf = (url: URL): string | undefined => {
   return all.length === 1 && all[0] ? all[0] : undefined;
 };
 
-const postJson = (
-  url: URL,
-  agent: Agent,
-  token: string,
-  body: unknown,
-): Promise<{ status: number; json: unknown }> =>
-  new Promise((resolve, reject) => {
-    const text = JSON.stringify(body);
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = send(url, {
-      method: 'POST',
-      agent,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        'Content-Type': 'application/json',
-        Accept: 'application/json',
-        'Content-Length': Buffer.byteLength(text),
-      },
-    });
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        let json: unknown;
-        try {
-          json = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-        } catch {
-          json = undefined;
-        }
-        resolve({ status: res.statusCode ?? 0, json });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
-
-/** Whether the user may get pods in the namespace (a SelfSubjectAccessReview as that user). */
-export const canGetPods = async (
+/** Whether the user may get pods in the namespace (the tenancy path's access review). */
+export const canGetPods = (
   upstream: Upstream,
   agent: Agent,
   user: UpstreamUser,
   namespace: string,
-): Promise<boolean> => {
-  const answer = await postJson(
-    upstreamUrl(upstream.server, '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews'),
-    agent,
-    user.token,
-    {
-      apiVersion: 'authorization.k8s.io/v1',
-      kind: 'SelfSubjectAccessReview',
-      spec: { resourceAttributes: { namespace, verb: 'get', resource: 'pods' } },
-    },
-  );
-  return (
-    answer.status === 201 &&
-    (answer.json as { status?: { allowed?: boolean } } | undefined)?.status?.allowed === true
-  );
-};
+): Promise<boolean> => userCan(upstream, agent, user, { namespace, verb: 'get', resource: 'pods' });
 
 const getJson = (url: URL, agent: Agent): Promise<{ status: number; text: string }> =>
   new Promise((resolve, reject) => {
@@ -138,9 +158,65 @@ const getJson = (url: URL, agent: Agent): Promise<{ status: number; text: string
   });
 
 /**
+ * A tenancy query (GET, or POST with a form body) passed on with the namespace enforced in its
+ * PromQL; 404 for endpoints the tenancy query port does not serve, 400 for a query that is missing
+ * or does not parse.
+ */
+const proxyEnforcedQuery = async (
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  target: URL,
+  agent: Agent,
+  namespace: string,
+): Promise<void> => {
+  const param = enforcedParamOf(path);
+  if (!param) {
+    sendPrometheusError(res, 404, 'not_found', `${path} is not served on the tenancy path`);
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'POST') {
+    sendStatus(res, 405, 'MethodNotAllowed', `${req.method} is not allowed on ${path}`);
+    return;
+  }
+  let form: URLSearchParams | undefined;
+  if (req.method === 'POST') {
+    const type = String(req.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') {
+      sendPrometheusError(res, 415, 'bad_data', 'a POST query needs a form body');
+      return;
+    }
+    const body = await readBody(req, MAX_FORM_BYTES);
+    if (!body) {
+      sendPrometheusError(res, 413, 'bad_data', 'the form body is too large');
+      return;
+    }
+    form = new URLSearchParams(body.toString('utf8'));
+  }
+  const error = enforceNamespaceParams(
+    param,
+    form ? [target.searchParams, form] : [target.searchParams],
+    namespace,
+  );
+  if (error) {
+    sendPrometheusError(res, 400, 'bad_data', error);
+    return;
+  }
+  proxyHttp(req, res, {
+    url: target,
+    agent,
+    label: 'Prometheus',
+    ...(form ? { body: Buffer.from(form.toString(), 'utf8') } : {}),
+  });
+};
+
+/**
  * Serves `/api/prometheus-tenancy/*` from `prometheus`: 400 without one `namespace`, 403 when the
- * user cannot get pods there, the rules and alerts answers filtered to it; other endpoints
- * (queries) are passed on as they are.
+ * user cannot get pods there, the rules and alerts answers filtered to it, queries (instant,
+ * range, series, labels) with `namespace="<ns>"` enforced on every selector.
  */
 export const proxyPrometheusTenancy = async (
   req: IncomingMessage,
@@ -174,16 +250,16 @@ export const proxyPrometheusTenancy = async (
   }
   const rest = (req.url ?? TENANCY_PREFIX).slice(TENANCY_PREFIX.length);
   const target = upstreamUrl(prometheus.url, rest.startsWith('/') ? rest : `/${rest}`);
+  target.searchParams.delete('namespace');
   const path = url.pathname.slice(TENANCY_PREFIX.length);
   if (!TENANCY_FILTERED_PATHS.includes(path)) {
-    proxyHttp(req, res, { url: target, agent: prometheus.agent, label: 'Prometheus' });
+    await proxyEnforcedQuery(req, res, path, target, prometheus.agent, namespace);
     return;
   }
   if (req.method !== 'GET') {
     sendStatus(res, 405, 'MethodNotAllowed', `${req.method} is not allowed on ${path}`);
     return;
   }
-  target.searchParams.delete('namespace');
   let answer: { status: number; text: string };
   try {
     answer = await getJson(target, prometheus.agent);

@@ -12,6 +12,7 @@ import { PrometheusEndpoint, usePrometheusPoll } from '@openshift-console/dynami
 import type { MetricsTimeRange } from '../../../../../utils/promql';
 import { getMatrixPoints, METRICS_SAMPLES } from '../../../../../utils/promql';
 import { useContainerWidth } from './useContainerWidth';
+import { useMetricsNamespace } from './useMetricsNamespace';
 
 export type MetricSeries = { name: string; query: string };
 
@@ -21,16 +22,20 @@ type MetricChartProps = {
   series: [MetricSeries] | [MetricSeries, MetricSeries];
   range: MetricsTimeRange;
   format: (value: number | undefined) => string | undefined;
+  /** The VM's namespace (the tenancy path's, for users who cannot read the cluster-wide one). */
+  namespace: string;
 };
 
 const HEIGHT = 160;
 const POLL_MS = 30_000;
 
 /** A series' points over the range; no request when there is no query. */
-const useRangePoints = (range: MetricsTimeRange, query?: string) => {
+const useRangePoints = (range: MetricsTimeRange, namespace: string, query?: string) => {
+  const [tenancyNamespace, ready] = useMetricsNamespace(namespace);
   const [response] = usePrometheusPoll({
     endpoint: PrometheusEndpoint.QUERY_RANGE,
-    query: query ?? '',
+    query: ready ? (query ?? '') : '',
+    namespace: tenancyNamespace,
     timespan: range.timespan,
     samples: METRICS_SAMPLES,
     delay: POLL_MS,
@@ -50,11 +55,11 @@ const timeTick = (x: number, span: number) =>
  * One chart card: an area per series over the chosen range, the latest values above it, values
  * on hover. Without data it says so instead of drawing a flat line.
  */
-const MetricChart: FC<MetricChartProps> = ({ title, series, range, format }) => {
+const MetricChart: FC<MetricChartProps> = ({ title, series, range, format, namespace }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const [ref, width] = useContainerWidth<HTMLDivElement>();
-  const first = useRangePoints(range, series[0].query);
-  const second = useRangePoints(range, series[1]?.query);
+  const first = useRangePoints(range, namespace, series[0].query);
+  const second = useRangePoints(range, namespace, series[1]?.query);
   const collected = series.length > 1 ? [first, second] : [first];
   const hasData = collected.some((points) => points.length);
   const latest = collected

@@ -23,6 +23,7 @@ import {
 } from '../../../../../utils/quantityFormat';
 import type { VMTabProps } from '../tabProps';
 import MetricChart from './MetricChart';
+import { useMetricsNamespace } from './useMetricsNamespace';
 
 const DEFAULT_RANGE = METRICS_TIME_RANGES[1];
 
@@ -33,12 +34,18 @@ const DEFAULT_RANGE = METRICS_TIME_RANGES[1];
 const MetricsTab: FC<VMTabProps> = ({ obj }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
   const [range, setRange] = useState<MetricsTimeRange>(DEFAULT_RANGE);
+  const namespace = obj.metadata?.namespace ?? '';
   const queries = buildVMQueries(
-    { name: obj.metadata?.name ?? '', namespace: obj.metadata?.namespace ?? '' },
+    { name: obj.metadata?.name ?? '', namespace },
     { rateWindow: range.rateWindow },
   );
-  // One probe tells whether the cluster has monitoring at all.
-  const [, , error] = usePrometheusPoll({ endpoint: PrometheusEndpoint.QUERY, query: 'vector(1)' });
+  // One probe tells whether the cluster has monitoring at all (on the path the charts use).
+  const [tenancyNamespace, ready] = useMetricsNamespace(namespace);
+  const [, , error] = usePrometheusPoll({
+    endpoint: PrometheusEndpoint.QUERY,
+    query: ready ? 'vector(1)' : '',
+    namespace: tenancyNamespace,
+  });
   if (error) {
     return (
       <PageSection>
@@ -163,6 +170,7 @@ const MetricsTab: FC<VMTabProps> = ({ obj }) => {
                 series={[...chart.series] as Parameters<typeof MetricChart>[0]['series']}
                 range={range}
                 format={chart.format}
+                namespace={namespace}
               />
             ))}
           </Gallery>

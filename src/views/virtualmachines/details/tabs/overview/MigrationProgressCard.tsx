@@ -25,13 +25,11 @@ type MigrationProgressCardProps = {
  */
 const MigrationProgressCard: FC<MigrationProgressCardProps> = ({ vm, vmi, migration }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
-  const q = buildVMQueries({
-    name: vm.metadata?.name ?? '',
-    namespace: vm.metadata?.namespace ?? '',
-  });
-  const processed = usePrometheusValue(q.migrationProcessed, POLL_MS);
-  const remaining = usePrometheusValue(q.migrationRemaining, POLL_MS);
-  const rate = usePrometheusValue(q.migrationTransferRate, POLL_MS);
+  const namespace = vm.metadata?.namespace ?? '';
+  const q = buildVMQueries({ name: vm.metadata?.name ?? '', namespace });
+  const processed = usePrometheusValue(q.migrationProcessed, POLL_MS, namespace);
+  const remaining = usePrometheusValue(q.migrationRemaining, POLL_MS, namespace);
+  const rate = usePrometheusValue(q.migrationTransferRate, POLL_MS, namespace);
   const percent =
     processed === undefined || remaining === undefined
       ? undefined

@@ -16,15 +16,13 @@ const POLL_MS = 30_000;
 /** CPU, memory, storage and network in use now; "–" without metrics (the Metrics tab has charts). */
 const UtilizationCard: FC<{ vm: VirtualMachine }> = ({ vm }) => {
   const { t } = useTranslation('plugin__virt-console-plugin');
-  const q = buildVMQueries({
-    name: vm.metadata?.name ?? '',
-    namespace: vm.metadata?.namespace ?? '',
-  });
-  const cpu = usePrometheusValue(q.cpuUsage, POLL_MS);
-  const memory = usePrometheusValue(q.memoryUsed, POLL_MS);
-  const storageRead = usePrometheusValue(q.storageRead, POLL_MS);
-  const storageWrite = usePrometheusValue(q.storageWrite, POLL_MS);
-  const network = usePrometheusValue(q.networkTotal, POLL_MS);
+  const namespace = vm.metadata?.namespace ?? '';
+  const q = buildVMQueries({ name: vm.metadata?.name ?? '', namespace });
+  const cpu = usePrometheusValue(q.cpuUsage, POLL_MS, namespace);
+  const memory = usePrometheusValue(q.memoryUsed, POLL_MS, namespace);
+  const storageRead = usePrometheusValue(q.storageRead, POLL_MS, namespace);
+  const storageWrite = usePrometheusValue(q.storageWrite, POLL_MS, namespace);
+  const network = usePrometheusValue(q.networkTotal, POLL_MS, namespace);
   const figures: Figure[] = [
     [t('CPU (cores)'), formatNumber(cpu, 3)],
     [t('Memory'), formatBytes(memory)],
