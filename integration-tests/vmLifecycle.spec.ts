@@ -23,11 +23,26 @@ test.describe('VirtualMachine details: lifecycle', () => {
     await page.getByRole('button', { name: 'Unpause', exact: true }).click();
     await expect(headerStatus(page)).toHaveText('Running', { timeout: 15_000 });
 
+    const vmiUid = async (): Promise<string | undefined> => {
+      const { json } = await stack.api(
+        'GET',
+        '/apis/kubevirt.io/v1/namespaces/demo-apps/virtualmachineinstances/e2e-life',
+      );
+      const vmi = json as { metadata?: { uid?: string }; status?: { phase?: string } };
+      return vmi.status?.phase === 'Running' ? vmi.metadata?.uid : undefined;
+    };
+    const before = await vmiUid();
     menu = await openActions(page);
     await menu.getByRole('menuitem', { name: 'Restart' }).click();
     const restart = page.getByRole('dialog', { name: 'Restart VirtualMachine?' });
     await restart.getByRole('button', { name: 'Restart' }).click();
     await expect(restart).toHaveCount(0);
+    // "Running" alone may still be the old instance, and a Stop sent before the restart's Start
+    // request is served is undone by that request (KubeVirt switches a Halted VM with a Start
+    // request back to Always).
+    await expect
+      .poll(async () => [undefined, before].includes(await vmiUid()), { timeout: 30_000 })
+      .toBe(false);
     await expect(headerStatus(page)).toHaveText('Running', { timeout: 30_000 });
 
     menu = await openActions(page);
