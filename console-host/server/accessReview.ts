@@ -1,6 +1,7 @@
-import type { Agent } from 'node:http';
+import type { Agent, ServerResponse } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { sendStatus } from './status';
 import type { Upstream, UpstreamUser } from './upstream';
 import { upstreamUrl } from './upstream';
 
@@ -74,4 +75,28 @@ export const userCan = async (
     answer.status === 201 &&
     (answer.json as { status?: { allowed?: boolean } } | undefined)?.status?.allowed === true
   );
+};
+
+/**
+ * Lets a request through as kube-rbac-proxy does: true when the user may do what `attributes`
+ * says; otherwise false, with a 403 `Forbidden` Status saying `refusal` already sent (502 when the
+ * review cannot be made).
+ */
+export const authorize = async (
+  res: ServerResponse,
+  upstream: Upstream,
+  agent: Agent,
+  user: UpstreamUser,
+  attributes: ResourceAttributes,
+  refusal: string,
+): Promise<boolean> => {
+  let allowed: boolean;
+  try {
+    allowed = await userCan(upstream, agent, user, attributes);
+  } catch {
+    sendStatus(res, 502, 'BadGateway', 'error trying to reach the cluster for an access review');
+    return false;
+  }
+  if (!allowed) sendStatus(res, 403, 'Forbidden', refusal);
+  return allowed;
 };

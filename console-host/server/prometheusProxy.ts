@@ -1,6 +1,6 @@
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
 import type { ResourceAttributes } from './accessReview';
-import { userCan } from './accessReview';
+import { authorize } from './accessReview';
 import { proxyHttp } from './httpProxy';
 import { sendStatus } from './status';
 import type { Upstream, UpstreamUser } from './upstream';
@@ -48,23 +48,16 @@ export const proxyPrometheus = async (
     sendStatus(res, 503, 'ServiceUnavailable', METRICS_UNAVAILABLE_MESSAGE);
     return;
   }
-  let allowed: boolean;
-  try {
-    allowed = await userCan(access.upstream, access.agent, access.user, CLUSTER_PROMETHEUS_ACCESS);
-  } catch {
-    sendStatus(res, 502, 'BadGateway', 'error trying to reach the cluster for an access review');
-    return;
-  }
-  if (!allowed) {
-    sendStatus(
-      res,
-      403,
-      'Forbidden',
-      `user "${access.user.username}" cannot get namespaces at the cluster scope, so it cannot ` +
-        'read the cluster-wide Prometheus',
-    );
-    return;
-  }
+  const allowed = await authorize(
+    res,
+    access.upstream,
+    access.agent,
+    access.user,
+    CLUSTER_PROMETHEUS_ACCESS,
+    `user "${access.user.username}" cannot get namespaces at the cluster scope, so it cannot ` +
+      'read the cluster-wide Prometheus',
+  );
+  if (!allowed) return;
   const rest = (req.url ?? prefix).slice(prefix.length);
   proxyHttp(req, res, {
     url: upstreamUrl(prometheus.url, rest.startsWith('/') ? rest : `/${rest}`),

@@ -1,7 +1,7 @@
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { userCan } from './accessReview';
+import { authorize } from './accessReview';
 import { proxyHttp } from './httpProxy';
 import { enforceLabel, quotePromString } from './promqlLabel';
 import { sendJson, sendStatus } from './status';
@@ -133,14 +133,6 @@ export const tenancyNamespaceOf = (url: URL): string | undefined => {
   return all.length === 1 && all[0] ? all[0] : undefined;
 };
 
-/** Whether the user may get pods in the namespace (the tenancy path's access review). */
-export const canGetPods = (
-  upstream: Upstream,
-  agent: Agent,
-  user: UpstreamUser,
-  namespace: string,
-): Promise<boolean> => userCan(upstream, agent, user, { namespace, verb: 'get', resource: 'pods' });
-
 const getJson = (url: URL, agent: Agent): Promise<{ status: number; text: string }> =>
   new Promise((resolve, reject) => {
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
@@ -232,22 +224,15 @@ export const proxyPrometheusTenancy = async (
     sendStatus(res, 400, 'BadRequest', 'the tenancy path needs one namespace query parameter');
     return;
   }
-  let allowed: boolean;
-  try {
-    allowed = await canGetPods(upstream, k8sAgent, user, namespace);
-  } catch {
-    sendStatus(res, 502, 'BadGateway', 'error trying to reach the cluster for an access review');
-    return;
-  }
-  if (!allowed) {
-    sendStatus(
-      res,
-      403,
-      'Forbidden',
-      `user "${user.username}" cannot get pods in the namespace "${namespace}"`,
-    );
-    return;
-  }
+  const allowed = await authorize(
+    res,
+    upstream,
+    k8sAgent,
+    user,
+    { namespace, verb: 'get', resource: 'pods' },
+    `user "${user.username}" cannot get pods in the namespace "${namespace}"`,
+  );
+  if (!allowed) return;
   const rest = (req.url ?? TENANCY_PREFIX).slice(TENANCY_PREFIX.length);
   const target = upstreamUrl(prometheus.url, rest.startsWith('/') ? rest : `/${rest}`);
   target.searchParams.delete('namespace');
