@@ -73,6 +73,9 @@ describe('planTemplateChange', () => {
       s.networks?.push({ name: 'office', multus: { networkName: 'bridge-network' } });
     });
     expect(planTemplateChange(implicit, explicit, running, true).restartRequired).toBeUndefined();
+    expect(planTemplateChange(implicit, structuredClone(implicit), running, true)).toEqual({
+      vmiPatch: [],
+    });
     const withoutPod = edit((s) => {
       s.domain.devices.interfaces = [{ name: 'office', bridge: {} }];
       s.networks = [{ name: 'office', multus: { networkName: 'bridge-network' } }];

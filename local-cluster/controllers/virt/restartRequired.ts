@@ -169,8 +169,10 @@ export const planTemplateChange = (
   liveUpdate: boolean,
 ): TemplateChangePlan => {
   if (!lastSeen || !vmi || vmi.metadata.deletionTimestamp) return { vmiPatch: [] };
+  // Both sides, or a VM that never lists a NIC would differ from its own start spec.
   const last = withImplicitPodNic(lastSeen, vmi);
-  if (!sameJson(neutraliseLiveFields(last, current, vmi, liveUpdate), current))
+  const wanted = withImplicitPodNic(current, vmi);
+  if (!sameJson(neutraliseLiveFields(last, wanted, vmi, liveUpdate), wanted))
     return { restartRequired: NON_LIVE_UPDATABLE, vmiPatch: [] };
   if (!liveUpdate || isMigrating(vmi)) return { vmiPatch: [] };
   const cpu = cpuPlan(current, vmi);
